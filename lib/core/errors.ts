@@ -1,0 +1,63 @@
+/**
+ * One error class for everything Weft reports to a person. `code` is stable (tests and the UI
+ * switch on it), `message` says what happened and what to do, `data` carries the details.
+ * It survives `postMessage` as plain data: `toJSON()` there, `WeftError.from()` back.
+ */
+export const ERROR_CODES = [
+  'SYSCALL_INVALID',
+  'SYSCALL_DENIED',
+  'SYSCALL_FAILED',
+  'PROC_NOT_FOUND',
+  'PROC_PROTECTED',
+  'PROC_STATE',
+  'KERNEL_DEAD',
+  'KERNEL_TIMEOUT',
+  'CANONICAL_JSON',
+  'TRACE_INVALID',
+  'INTERNAL',
+] as const;
+
+/** Codes known today; later areas add theirs here (SKILL_PARSE, WORKFLOW_CYCLE, VOLUME_READONLY…). */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The plain-data form of a `WeftError`, as it crosses worker boundaries. */
+export interface WeftErrorData {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export class WeftError extends Error {
+  readonly code: ErrorCode;
+  readonly data: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, data: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'WeftError';
+    this.code = code;
+    this.data = data;
+  }
+
+  toJSON(): WeftErrorData {
+    return { code: this.code, message: this.message, data: this.data };
+  }
+
+  /** Rebuilds a `WeftError` from its plain form; anything else becomes an `INTERNAL` error. */
+  static from(value: unknown): WeftError {
+    if (value instanceof WeftError) return value;
+    if (isWeftErrorData(value)) return new WeftError(value.code, value.message, { ...value.data });
+    if (value instanceof Error) {
+      return new WeftError('INTERNAL', `Unexpected error: ${value.message}. This is a bug in Weft; please report it.`, {
+        name: value.name,
+        stack: value.stack,
+      });
+    }
+    return new WeftError('INTERNAL', `Unexpected error: ${String(value)}. This is a bug in Weft; please report it.`);
+  }
+}
+
+export function isWeftErrorData(value: unknown): value is WeftErrorData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && (ERROR_CODES as readonly string[]).includes(v.code) && typeof v.message === 'string';
+}

@@ -1,0 +1,143 @@
+/**
+ * The kernel: owns the process table, the span log and the dispatcher, and runs the programs
+ * it knows. It has no idea where it runs: the browser worker and the Node tests build it with
+ * their own clock, environment probe and panic behaviour.
+ */
+import { type Clock, newTraceId, type Pid, type TraceId, WeftError } from '../core';
+import type { Span } from '../spans';
+import { type CallContext, Dispatcher, type Handlers, type PolicyCheck } from './dispatcher';
+import { formatDuration } from './formatDuration';
+import { ProcessTable } from './processTable';
+import type { ProgramRunner } from './programs/program';
+import { runSleep } from './programs/sleep';
+import type { KernelEnvironment, KernelEvent, KernelInfo, Program, RuntimeInfo } from './protocol';
+import { SpanLog } from './spanLog';
+import { OPS } from './syscallSchema';
+
+export interface KernelDeps {
+  readonly clock: Clock;
+  readonly version: string;
+  /** Finds out what the host platform offers (cross-origin isolation, WebGPU…). */
+  readonly probe: () => Promise<KernelEnvironment>;
+  /** Carries out `kernel.panic` (the browser worker throws or spins; tests record the request). */
+  readonly panic: (mode: 'throw' | 'hang') => void;
+  readonly runtimes?: readonly RuntimeInfo[];
+  readonly policy?: PolicyCheck;
+  readonly traceId?: TraceId;
+}
+
+/** Reads that would flood the event log if every call were announced. */
+const QUIET_OPS: ReadonlySet<string> = new Set(['kernel.ping', 'kernel.info', 'proc.list', 'proc.get', 'spans.recent']);
+const KERNEL_PID = 0 as Pid;
+
+export class Kernel {
+  readonly traceId: TraceId;
+  private readonly listeners = new Set<(event: KernelEvent) => void>();
+  private readonly table: ProcessTable;
+  private readonly spans = new SpanLog();
+  private readonly dispatcher: Dispatcher;
+  private readonly runners = new Map<Pid, ProgramRunner>();
+  private readonly bootedAt: number;
+  private info: KernelInfo | null = null;
+
+  constructor(private readonly deps: KernelDeps) {
+    this.traceId = deps.traceId ?? newTraceId();
+    this.bootedAt = deps.clock.now();
+    this.table = new ProcessTable({ clock: deps.clock, emit: (e) => this.emit(e) });
+    this.table.spawn({ name: 'kernel', kind: 'system', command: 'weft kernel', state: 'RUNNING', priority: 0, protected: true });
+    this.dispatcher = new Dispatcher({
+      handlers: this.handlers(),
+      clock: deps.clock,
+      spans: this.spans,
+      traceId: this.traceId,
+      policy: deps.policy,
+      quiet: QUIET_OPS,
+      charge: (cpuMs) => this.table.charge(KERNEL_PID, { cpuMs }),
+      announce: (seal) => {
+        void seal().then((span) => this.emit({ type: 'span.end', key: (span as Span).id, span: span as Span }));
+      },
+    });
+  }
+
+  /** Probes the environment and returns what the UI shows in its header. */
+  async boot(): Promise<KernelInfo> {
+    const environment = await this.deps.probe();
+    this.info = { version: this.deps.version, bootedAt: this.bootedAt, environment, runtimes: this.deps.runtimes ?? [], ops: OPS };
+    this.log('info', `Kernel ${this.deps.version} booted${environment.crossOriginIsolated ? ', cross-origin isolated' : ' (not cross-origin isolated)'}`);
+    return this.info;
+  }
+
+  /** Handles one request from outside; resolves with its result or rejects with a `WeftError`. */
+  dispatch(raw: unknown, ctx?: CallContext): Promise<unknown> {
+    return this.dispatcher.dispatch(raw, ctx);
+  }
+
+  /** Subscribes to kernel events; returns the unsubscribe function. */
+  on(listener: (event: KernelEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: KernelEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private log(level: 'info' | 'warn' | 'error', message: string, pid?: Pid): void {
+    this.emit({ type: 'log', level, message, at: this.deps.clock.now(), ...(pid === undefined ? {} : { pid }) });
+  }
+
+  private spawn(name: string | undefined, program: Program, priority: number | undefined, parent: Pid | undefined) {
+    const command = `sleep ${formatDuration(program.ms)}`;
+    const proc = this.table.spawn({ name: name ?? program.type, kind: 'system', command, state: 'READY', priority, parent: parent ?? KERNEL_PID });
+    const pid = proc.pid;
+    const runner = runSleep(program.ms, {
+      pid,
+      clock: this.deps.clock,
+      table: this.table,
+      exit: (status, reason) => {
+        this.runners.delete(pid);
+        this.table.setState(pid, 'TERMINATED', { status, reason });
+      },
+    });
+    this.runners.set(pid, runner);
+    return this.table.get(pid);
+  }
+
+  private handlers(): Handlers {
+    return {
+      'kernel.ping': (call) => (call.payload === undefined ? {} : { payload: call.payload }),
+      'kernel.info': () => {
+        if (!this.info) throw new WeftError('SYSCALL_FAILED', 'The kernel is still starting. Wait for the "kernel.ready" event and ask again.');
+        return this.info;
+      },
+      'kernel.panic': (call) => {
+        this.log('warn', `kernel.panic (${call.mode}) requested: the kernel will ${call.mode === 'throw' ? 'fail' : 'stop responding'}`);
+        this.deps.clock.setTimeout(() => this.deps.panic(call.mode), 0);
+        return { accepted: true };
+      },
+      'proc.list': (call) => this.table.list(call.includeTerminated ?? false),
+      'proc.get': (call) => this.table.get(call.pid),
+      'proc.spawn': (call) => this.spawn(call.name, call.program, call.priority, call.parent),
+      'proc.kill': (call) => {
+        const row = this.table.mutable(call.pid, 'kill');
+        this.runners.get(row.pid)?.kill();
+        this.runners.delete(row.pid);
+        return this.table.setState(row.pid, 'TERMINATED', { status: 'killed', reason: call.reason ?? 'killed by the user' });
+      },
+      'proc.suspend': (call) => {
+        const row = this.table.mutable(call.pid, 'suspend');
+        if (row.state === 'SUSPENDED') throw new WeftError('PROC_STATE', `Process ${row.pid} (${row.name}) is already suspended. Resume it with proc.resume.`, { pid: row.pid, state: row.state });
+        this.runners.get(row.pid)?.suspend();
+        return this.table.setState(row.pid, 'SUSPENDED');
+      },
+      'proc.resume': (call) => {
+        const row = this.table.mutable(call.pid, 'resume');
+        if (row.state !== 'SUSPENDED') throw new WeftError('PROC_STATE', `Process ${row.pid} (${row.name}) is ${row.state}, not suspended, so there is nothing to resume.`, { pid: row.pid, state: row.state });
+        const state = this.runners.get(row.pid)?.resume() ?? 'READY';
+        return this.table.setState(row.pid, state);
+      },
+      'proc.setPriority': (call) => this.table.setPriority(call.pid, call.priority),
+      'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
+    };
+  }
+}

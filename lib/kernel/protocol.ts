@@ -1,0 +1,125 @@
+/**
+ * The kernel's message protocol: every request the UI (or a console script through
+ * `window.weft`) can make is one member of the `Syscall` union, and everything the kernel
+ * tells the UI is one member of `KernelEvent`. Both are plain data, so they cross
+ * `postMessage` as they are, and the same objects become `syscall` spans.
+ */
+import type { Pid, WeftErrorData } from '../core';
+import type { Energy, Span, SpanStart } from '../spans';
+
+export type ProcState = 'READY' | 'RUNNING' | 'THINKING' | 'BLOCKED' | 'SUSPENDED' | 'TERMINATED';
+/** `system` processes belong to the kernel itself (pid 0 is the kernel). */
+export type ProcKind = 'agent' | 'run' | 'enzyme' | 'system';
+
+/** `allocated: null` means unlimited. `remaining` is derived: allocated − used. */
+export interface Budget {
+  readonly allocated: number | null;
+  readonly used: number;
+  readonly remaining: number | null;
+}
+
+export interface ProcExit {
+  readonly status: 'ok' | 'error' | 'killed';
+  readonly reason: string;
+  readonly at: number;
+}
+
+/** A row of the process table (the process control block, as data). */
+export interface Process {
+  readonly pid: Pid;
+  readonly name: string;
+  readonly kind: ProcKind;
+  readonly state: ProcState;
+  /** 0 (highest) … 19 (lowest), as Unix nice values. */
+  readonly priority: number;
+  readonly parent: Pid | null;
+  readonly children: readonly Pid[];
+  readonly budget: { readonly tokens: Budget; readonly cpuMs: Budget };
+  readonly permissions: readonly string[];
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  readonly energy: Energy;
+  /** What the process runs, in one line (e.g. `sleep 30s`). */
+  readonly command: string;
+  /** Milliseconds spent waiting (READY or BLOCKED) so far. */
+  readonly waitMs: number;
+  readonly exit: ProcExit | null;
+}
+
+/** A program the kernel can run itself. Later issues add agents, workflow runs and enzymes. */
+export type Program = { readonly type: 'sleep'; readonly ms: number };
+
+export type RuntimeName = 'python' | 'javascript' | 'tensor' | 'three' | 'spice' | 'workflow';
+
+export interface RuntimeInfo {
+  readonly name: RuntimeName;
+  readonly state: 'available' | 'loading' | 'ready' | 'failed';
+  readonly detail?: string;
+}
+
+/** What the kernel's worker found about the browser it runs in. */
+export interface KernelEnvironment {
+  readonly crossOriginIsolated: boolean;
+  readonly sharedArrayBuffer: boolean;
+  readonly webAssembly: boolean;
+  readonly webGpu: boolean;
+  readonly indexedDb: boolean;
+  readonly userAgent: string;
+}
+
+export interface KernelInfo {
+  readonly version: string;
+  readonly bootedAt: number;
+  readonly environment: KernelEnvironment;
+  readonly runtimes: readonly RuntimeInfo[];
+  readonly ops: readonly Op[];
+}
+
+/**
+ * Every syscall: its arguments and its result. `Syscall` and `SyscallResult` below are
+ * derived from this map; `syscallSchema.ts` validates the arguments at run time.
+ */
+export interface SyscallMap {
+  /** No-op round trip; echoes `payload`. */
+  'kernel.ping': { args: { payload?: unknown }; result: { payload?: unknown } };
+  'kernel.info': { args: object; result: KernelInfo };
+  /** Fault injection for testing recovery: `throw` raises an uncaught error in the kernel worker, `hang` blocks it. */
+  'kernel.panic': { args: { mode: 'throw' | 'hang' }; result: { accepted: true } };
+  'proc.list': { args: { includeTerminated?: boolean }; result: Process[] };
+  'proc.get': { args: { pid: Pid }; result: Process };
+  'proc.spawn': { args: { name?: string; program: Program; priority?: number; parent?: Pid }; result: Process };
+  'proc.kill': { args: { pid: Pid; reason?: string }; result: Process };
+  'proc.suspend': { args: { pid: Pid }; result: Process };
+  'proc.resume': { args: { pid: Pid }; result: Process };
+  'proc.setPriority': { args: { pid: Pid; priority: number }; result: Process };
+  /** The most recent spans the kernel recorded (newest last). */
+  'spans.recent': { args: { limit?: number; kind?: Span['kind'] }; result: Span[] };
+}
+
+export type Op = keyof SyscallMap;
+/** One syscall request: `{ op, ...args }`. */
+export type Syscall = { [K in Op]: { readonly op: K } & Readonly<SyscallMap[K]['args']> }[Op];
+export type SyscallOf<K extends Op> = Extract<Syscall, { op: K }>;
+export type SyscallResult<K extends Op> = SyscallMap[K]['result'];
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export type KernelEvent =
+  | { readonly type: 'kernel.ready'; readonly info: KernelInfo }
+  | { readonly type: 'span.start'; readonly span: SpanStart }
+  | { readonly type: 'span.end'; readonly key: string; readonly span: Span }
+  | { readonly type: 'proc.state'; readonly pid: Pid; readonly state: ProcState; readonly process: Process }
+  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly at: number; readonly pid?: Pid };
+
+/** Client → kernel. Messages travel in arrays: one `postMessage` per tick carries every call made in it. */
+export type ClientMessage =
+  | { readonly t: 'call'; readonly id: number; readonly call: unknown }
+  /** Liveness probe, answered by the host itself without a syscall. */
+  | { readonly t: 'heartbeat' };
+
+/** Kernel → client. */
+export type HostMessage =
+  | { readonly t: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly t: 'reply'; readonly id: number; readonly ok: false; readonly error: WeftErrorData }
+  | { readonly t: 'event'; readonly event: KernelEvent }
+  | { readonly t: 'heartbeat' };

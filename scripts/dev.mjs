@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/** `npm run dev`: workers rebuilt on change (esbuild) beside `next dev` on http://localhost:3000. */
+import { spawn } from 'node:child_process';
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const children = [
+  spawn(process.execPath, ['scripts/build-workers.mjs', '--watch'], { stdio: 'inherit', env }),
+  spawn('npx', ['next', 'dev', '-p', process.env.PORT ?? '3000'], { stdio: 'inherit', env }),
+];
+const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+children.forEach((c) => c.on('exit', (code) => { stop(); process.exitCode = code ?? 0; }));

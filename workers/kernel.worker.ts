@@ -1,0 +1,32 @@
+/**
+ * The kernel worker: hosts one `Kernel` and nothing else.
+ * May import: lib/kernel, lib/core (and what they import). Never React, Next.js or components.
+ * Built as an ES module by scripts/build-workers.mjs into public/workers/kernel.js and started
+ * with `new Worker('/workers/kernel.js', { type: 'module' })`.
+ */
+import { systemClock } from '../lib/core';
+import { Kernel, probeEnvironment, serveKernel } from '../lib/kernel';
+
+declare const __WEFT_VERSION__: string;
+
+const scope = self as unknown as {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+};
+
+const kernel = new Kernel({
+  clock: systemClock,
+  version: __WEFT_VERSION__,
+  probe: () => probeEnvironment(),
+  panic: (mode) => {
+    if (mode === 'throw') throw new Error('kernel.panic: deliberate failure requested');
+    for (;;) {
+      // Deliberately spin forever: the client's heartbeat must notice and declare the kernel dead.
+    }
+  },
+});
+
+serveKernel(kernel, {
+  post: (messages) => scope.postMessage(messages),
+  listen: (handler) => scope.addEventListener('message', (event) => handler(event.data)),
+});
