@@ -53,7 +53,7 @@ export function parseSyscall(raw: unknown): Result<Syscall, WeftError> {
   }
   const parsed = schemas[op as Op].safeParse(raw);
   if (parsed.success) return ok(parsed.data as Syscall);
-  const issues = parsed.error.issues.map((issue) => ({ field: fieldOf(issue), message: explain(issue) }));
+  const issues = parsed.error.issues.map((issue) => ({ field: fieldOf(issue), message: explain(issue, valueAt(raw, issue.path)) }));
   const first = issues[0]!;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more: ${issues.slice(1).map((i) => i.field).join(', ')})` : '';
   return err(invalid(first.field, `Syscall ${op}: "${first.field}" ${first.message}${more}. Fix the request and send it again.`, op, issues));
@@ -68,12 +68,18 @@ function fieldOf(issue: z.core.$ZodIssue): string {
   return issue.path.length > 0 ? issue.path.map(String).join('.') : '(request)';
 }
 
-function explain(issue: z.core.$ZodIssue): string {
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function explain(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'unrecognized_keys':
       return 'is not an argument of this op';
     case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, not ${describe(issue.input)}`;
+      return value === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, not ${describe(value)}`;
     default:
       return `is invalid: ${issue.message}`;
   }
