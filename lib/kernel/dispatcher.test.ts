@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asTraceId, FakeClock, WeftError } from '../core';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { SpanLog } from './spanLog';
-import { verifyTrace, makeTrace } from '../spans';
+import { makeTrace, type Span, verifyTrace } from '../spans';
 import { testKernel } from './testKernel';
 
 async function errorOf(promise: Promise<unknown>): Promise<WeftError> {
@@ -84,7 +84,7 @@ describe('the dispatcher', () => {
     clock.advance(5);
     await errorOf(kernel.dispatch({ op: 'proc.kill', pid: 99 }));
     await errorOf(kernel.dispatch({ op: 'nope' }));
-    const spans = (await kernel.dispatch({ op: 'spans.recent', kind: 'syscall' })) as Awaited<ReturnType<typeof kernel.dispatch>> as import('../spans').Span[];
+    const spans = (await kernel.dispatch({ op: 'spans.recent', kind: 'syscall' })) as Span[];
     expect(spans.map((s) => [s.name, s.status])).toEqual([
       ['kernel.ping', 'ok'],
       ['proc.kill', 'error'],

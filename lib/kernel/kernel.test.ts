@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asPid, WeftError } from '../core';
+import { asPid, type WeftError } from '../core';
 import type { Process } from './protocol';
 import { testKernel } from './testKernel';
 
