@@ -10,13 +10,13 @@ describe('the process table', () => {
   it('starts with the kernel itself as pid 0', async () => {
     const { kernel } = testKernel();
     const [proc] = (await kernel.dispatch({ op: 'proc.list' })) as Process[];
-    expect(proc).toMatchObject({ pid: 0, name: 'kernel', kind: 'system', state: 'RUNNING', priority: 0 });
+    expect(proc).toMatchObject({ pid: 0, name: 'kernel', kind: 'system', state: 'RUNNING', priority: 0, protected: true });
   });
 
   it('runs a sleep process BLOCKED on its timer until it exits by itself', async () => {
     const { kernel, clock } = testKernel();
     const proc = await spawnSleep(kernel, 30_000, 'nap');
-    expect(proc).toMatchObject({ pid: 1, name: 'nap', state: 'BLOCKED', command: 'sleep 30 s', parent: 0 });
+    expect(proc).toMatchObject({ pid: 1, name: 'nap', state: 'BLOCKED', command: 'sleep 30 s', parent: 0, protected: false });
     clock.advance(29_999);
     expect(((await kernel.dispatch({ op: 'proc.get', pid: 1 })) as Process).state).toBe('BLOCKED');
     clock.advance(1);

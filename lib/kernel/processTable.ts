@@ -140,7 +140,7 @@ export class ProcessTable {
   }
 
   private announce(row: Row): void {
-    this.deps.emit({ type: 'proc.state', pid: row.pid, state: row.state, process: this.snapshot(row) });
+    this.deps.emit({ type: 'proc.state', pid: row.pid, state: row.state, process: this.snapshot(row), at: this.deps.clock.now() });
   }
 
   private snapshot(row: Row): Process {
@@ -160,6 +160,7 @@ export class ProcessTable {
       command: row.command,
       waitMs: row.waitMs + (WAITING.has(row.state) ? now - row.stateSince : 0),
       exit: row.exit,
+      protected: row.protected,
     };
   }
 

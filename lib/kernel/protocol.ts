@@ -44,6 +44,8 @@ export interface Process {
   /** Milliseconds spent waiting (READY or BLOCKED) so far. */
   readonly waitMs: number;
   readonly exit: ProcExit | null;
+  /** Kernel-owned: cannot be killed, suspended or reniced. */
+  readonly protected: boolean;
 }
 
 /** A program the kernel can run itself. Later issues add agents, workflow runs and enzymes. */
@@ -108,7 +110,7 @@ export type KernelEvent =
   | { readonly type: 'kernel.ready'; readonly info: KernelInfo }
   | { readonly type: 'span.start'; readonly span: SpanStart }
   | { readonly type: 'span.end'; readonly key: string; readonly span: Span }
-  | { readonly type: 'proc.state'; readonly pid: Pid; readonly state: ProcState; readonly process: Process }
+  | { readonly type: 'proc.state'; readonly pid: Pid; readonly state: ProcState; readonly process: Process; readonly at: number }
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly at: number; readonly pid?: Pid };
 
 /** Client → kernel. Messages travel in arrays: one `postMessage` per tick carries every call made in it. */

@@ -1,0 +1,91 @@
+/**
+ * One line per kernel event, for the log: its time, a tone for its badge, and what happened
+ * in words (`proc 3 sleep → TERMINATED (killed: …)`, `syscall proc.kill ok 0.4 ms`).
+ */
+import type { LoggedEvent } from '@/components/kernel/useKernelStore';
+import type { Tone } from '@/components/ui/Badge';
+import { formatMs } from '@/components/ui/format';
+import type { KernelEvent } from '@/lib/kernel/protocol';
+
+export type EventType = KernelEvent['type'];
+
+export const EVENT_TYPES: readonly EventType[] = ['span.start', 'span.end', 'proc.state', 'log', 'kernel.ready'];
+
+export interface EventLine {
+  readonly type: EventType;
+  /** Epoch ms when this tab received it: one clock for every row, so the log reads in order. */
+  readonly at: number;
+  readonly tone: Tone;
+  readonly text: string;
+  /** Lower-case `type + text`, for the text filter. */
+  readonly haystack: string;
+}
+
+const cache = new WeakMap<LoggedEvent, EventLine>();
+
+/** Describes a logged event (memoised per event object). */
+export function describeEvent(logged: LoggedEvent): EventLine {
+  let line = cache.get(logged);
+  if (!line) {
+    const { tone, text } = describe(logged.event);
+    line = { type: logged.event.type, at: timeOf(logged.event) ?? logged.receivedAt, tone, text, haystack: `${logged.event.type} ${text}`.toLowerCase() };
+    cache.set(logged, line);
+  }
+  return line;
+}
+
+/** When the kernel says the event happened; `kernel.ready` carries none, so its arrival time stands in. */
+function timeOf(event: KernelEvent): number | null {
+  switch (event.type) {
+    case 'span.start':
+      return event.span.start;
+    case 'span.end':
+      return event.span.end;
+    case 'proc.state':
+    case 'log':
+      return event.at;
+    case 'kernel.ready':
+      return null;
+  }
+}
+
+function describe(event: KernelEvent): { tone: Tone; text: string } {
+  switch (event.type) {
+    case 'span.start': {
+      const s = event.span;
+      return { tone: 'neutral', text: `${s.kind} ${s.name} started${byPid(s.pid)}` };
+    }
+    case 'span.end': {
+      const s = event.span;
+      const why = s.status === 'error' && typeof s.attributes['error.message'] === 'string' ? ` — ${s.attributes['error.message']}` : '';
+      const tone: Tone = s.status === 'error' ? 'danger' : s.status === 'cancelled' ? 'warn' : 'ok';
+      return { tone, text: `${s.kind} ${s.name} ${s.status} ${formatMs(s.end - s.start)}${byPid(s.pid)}${why}` };
+    }
+    case 'proc.state': {
+      const p = event.process;
+      const exit = p.exit ? ` (${p.exit.status}: ${p.exit.reason})` : '';
+      return { tone: 'accent', text: `proc ${event.pid} ${p.name} → ${event.state}${exit}` };
+    }
+    case 'log': {
+      const tone: Tone = event.level === 'error' ? 'danger' : event.level === 'warn' ? 'warn' : event.level === 'info' ? 'info' : 'neutral';
+      const level = event.level === 'info' ? '' : `${event.level}: `;
+      return { tone, text: `${event.pid === undefined ? '' : `[pid ${event.pid}] `}${level}${event.message}` };
+    }
+    case 'kernel.ready': {
+      const { info } = event;
+      const isolation = info.environment.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated';
+      return { tone: 'ok', text: `kernel ${info.version} ready · ${info.ops.length} syscalls · ${isolation}` };
+    }
+  }
+}
+
+function byPid(pid: number | null): string {
+  return pid === null ? '' : ` · pid ${pid}`;
+}
+
+/** `HH:MM:SS.mmm`, local time. */
+export function formatClock(at: number): string {
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Wires one `KernelClient` to the kernel store: status changes, the event log (batched, so a
+ * burst of events costs one render), and the process table (a `proc.list` whenever the kernel
+ * becomes ready, then every `proc.state` event).
+ */
+import { WeftError } from '@/lib/core';
+import type { KernelClient, KernelStatus } from '@/lib/kernel/client';
+import type { KernelEvent } from '@/lib/kernel/protocol';
+import { EVENT_BUFFER_SIZE, type IncomingEvent, useKernelStore } from './useKernelStore';
+
+/** How long events wait before they reach the log, at most (ms). */
+const EVENT_FLUSH_MS = 50;
+
+/** Connects `client` to the store; returns the function that disconnects it. */
+export function connectKernel(client: KernelClient): () => void {
+  const store = useKernelStore.getState();
+  let pending: IncomingEvent[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let connected = true;
+
+  const flush = () => {
+    flushTimer = null;
+    const batch = pending;
+    pending = [];
+    store.appendEvents(batch);
+  };
+
+  const onEvent = (event: KernelEvent) => {
+    // The process table updates at once: a `proc.list` reply must never be overtaken by an older event.
+    const receivedAt = Date.now();
+    if (event.type === 'proc.state') store.upsertProcess(event.process, receivedAt);
+    pending.push({ receivedAt, event });
+    if (pending.length > EVENT_BUFFER_SIZE) pending = pending.slice(-EVENT_BUFFER_SIZE);
+    flushTimer ??= setTimeout(flush, EVENT_FLUSH_MS);
+  };
+
+  const refreshProcesses = () => {
+    client.call({ op: 'proc.list', includeTerminated: true }).then(
+      (list) => {
+        if (connected) store.setProcesses(list, Date.now());
+      },
+      (error: unknown) => {
+        // A restart or a dead kernel rejects pending calls; the status already says so.
+        if (WeftError.from(error).code !== 'KERNEL_DEAD') console.error('Weft: could not list processes', error);
+      },
+    );
+  };
+
+  const onStatus = (status: KernelStatus) => {
+    store.setStatus(status);
+    if (status.state === 'ready') refreshProcesses();
+    // A dead kernel's processes are gone with it, and a new kernel starts with a new table.
+    if (status.state !== 'ready') store.setProcesses([], Date.now());
+  };
+
+  const offEvent = client.on(onEvent);
+  const offStatus = client.onStatus(onStatus);
+  store.setClient(client);
+  onStatus(client.status);
+
+  return () => {
+    connected = false;
+    offEvent();
+    offStatus();
+    if (flushTimer !== null) clearTimeout(flushTimer);
+    store.setClient(null);
+    store.setStatus({ state: 'starting', since: Date.now() });
+  };
+}
