@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /** `npm run dev`: workers rebuilt on change (esbuild) beside `next dev` on http://localhost:3000. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// Build the workers once before the server starts, so the first page never asks for a missing one.
+const first = spawnSync(process.execPath, ['scripts/build-workers.mjs'], { stdio: 'inherit', env });
+if (first.status !== 0) process.exit(first.status ?? 1);
 const children = [
   spawn(process.execPath, ['scripts/build-workers.mjs', '--watch'], { stdio: 'inherit', env }),
   spawn('npx', ['next', 'dev', '-p', process.env.PORT ?? '3000'], { stdio: 'inherit', env }),
