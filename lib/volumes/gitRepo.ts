@@ -1,0 +1,202 @@
+/**
+ * One bare git repository, read and written through git objects only: no index, no working
+ * tree. A commit writes the changed blobs, rewrites just the trees on their paths, writes the
+ * commit and moves `refs/heads/main` — a few object writes, whatever the size of the volume.
+ * The branch ref is the single point where a commit becomes visible, so a commit cut off
+ * half-way leaves the repository as it was (plus unreachable objects git ignores).
+ */
+import * as git from 'isomorphic-git';
+import { asCommitOid, type CommitOid, WeftError } from '../core';
+import { type TreeCache } from './treeCache';
+
+export const BRANCH = 'main';
+const REF = `refs/heads/${BRANCH}`;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+export type GitFs = git.PromiseFsClient;
+
+export interface Author {
+  readonly name: string;
+  readonly email: string;
+}
+
+/** A file to write (`content`) or delete (`content: null`), by its path in the volume. */
+export interface FileChange {
+  readonly path: string;
+  readonly content: string | Uint8Array | null;
+}
+
+export interface CommitInfo {
+  readonly oid: CommitOid;
+  readonly message: string;
+  readonly author: Author;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly parents: readonly CommitOid[];
+}
+
+export interface RepoDeps {
+  readonly fs: GitFs;
+  /** isomorphic-git's cache object, shared by every call (it keeps parsed packfiles). */
+  readonly cache: object;
+  readonly trees: TreeCache;
+}
+
+export class GitRepo {
+  constructor(
+    private readonly deps: RepoDeps,
+    readonly gitdir: string,
+  ) {}
+
+  private get base() {
+    return { fs: this.deps.fs, gitdir: this.gitdir, cache: this.deps.cache };
+  }
+
+  /** Creates the bare repository (no commit yet). */
+  async init(): Promise<void> {
+    await git.init({ fs: this.deps.fs, gitdir: this.gitdir, bare: true, defaultBranch: BRANCH });
+  }
+
+  async exists(): Promise<boolean> {
+    try {
+      await this.deps.fs.promises.stat(`${this.gitdir}/HEAD`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The commit `main` points at, or null for a repository with no commit yet. */
+  async head(): Promise<CommitOid | null> {
+    try {
+      return asCommitOid(await git.resolveRef({ fs: this.deps.fs, gitdir: this.gitdir, ref: REF }));
+    } catch (e) {
+      if ((e as { code?: string }).code === 'NotFoundError') return null;
+      throw e;
+    }
+  }
+
+  async readCommit(oid: CommitOid): Promise<CommitInfo & { tree: string }> {
+    try {
+      const { commit } = await git.readCommit({ ...this.base, oid });
+      return { oid, tree: commit.tree, message: commit.message.trimEnd(), author: { name: commit.author.name, email: commit.author.email }, at: commit.author.timestamp * 1000, parents: commit.parent.map(asCommitOid) };
+    } catch (e) {
+      throw new WeftError('COMMIT_NOT_FOUND', `Commit ${oid.slice(0, 7)} is not in ${this.gitdir}. Pick a commit from the volume's history.`, { oid, gitdir: this.gitdir, cause: String(e) });
+    }
+  }
+
+  /** The bytes of a file at a commit (default: the head), or null if it does not exist there. */
+  async readFile(path: string, at?: CommitOid | null): Promise<Uint8Array | null> {
+    const commit = at === undefined ? await this.head() : at;
+    if (commit === null) return null;
+    const tree = (await this.readCommit(commit)).tree;
+    const entry = await this.entryAt(tree, path);
+    if (!entry || entry.type !== 'blob') return null;
+    const { blob } = await git.readBlob({ ...this.base, oid: entry.oid });
+    return blob;
+  }
+
+  async readText(path: string, at?: CommitOid | null): Promise<string | null> {
+    const bytes = await this.readFile(path, at);
+    return bytes === null ? null : decoder.decode(bytes);
+  }
+
+  /** The entries of a folder at a commit (default: the head); empty if it does not exist. */
+  async listDir(dir: string, at?: CommitOid | null): Promise<readonly git.TreeEntry[]> {
+    const commit = at === undefined ? await this.head() : at;
+    if (commit === null) return [];
+    const root = (await this.readCommit(commit)).tree;
+    if (dir === '') return this.deps.trees.read(this.deps.fs, this.gitdir, root);
+    const entry = await this.entryAt(root, dir);
+    return entry?.type === 'tree' ? this.deps.trees.read(this.deps.fs, this.gitdir, entry.oid) : [];
+  }
+
+  /** Every file path under `dir` at a commit (default: the head), depth first. */
+  async listFiles(dir: string, at?: CommitOid | null): Promise<string[]> {
+    const out: string[] = [];
+    const visit = async (prefix: string, entries: readonly git.TreeEntry[]) => {
+      for (const e of entries) {
+        const path = prefix === '' ? e.path : `${prefix}/${e.path}`;
+        if (e.type === 'tree') await visit(path, await this.deps.trees.read(this.deps.fs, this.gitdir, e.oid));
+        else if (e.type === 'blob') out.push(path);
+      }
+    };
+    await visit(dir, await this.listDir(dir, at));
+    return out;
+  }
+
+  /**
+   * Writes one commit on top of `main` with the given changes. Returns the new head, or the
+   * old one unchanged (`changed: false`) when the changes leave every file as it was.
+   * `parents` overrides the parent list (a merge commit); the first must be the current head.
+   */
+  async commit(changes: readonly FileChange[], message: string, author: Author, at: number, parents?: readonly CommitOid[]): Promise<{ oid: CommitOid; changed: boolean }> {
+    const head = await this.head();
+    const baseTree = head === null ? null : (await this.readCommit(head)).tree;
+    const blobs = new Map<string, string | null>();
+    for (const change of changes) {
+      if (change.content === null) blobs.set(change.path, null);
+      else {
+        const bytes = typeof change.content === 'string' ? encoder.encode(change.content) : change.content;
+        blobs.set(change.path, await git.writeBlob({ fs: this.deps.fs, gitdir: this.gitdir, blob: bytes }));
+      }
+    }
+    const tree = (await this.deps.trees.edit(this.deps.fs, this.gitdir, baseTree, blobs)) ?? (await this.deps.trees.write(this.deps.fs, this.gitdir, []));
+    if (tree === baseTree && parents === undefined && head !== null) return { oid: head, changed: false };
+    const signature = { name: author.name, email: author.email, timestamp: Math.floor(at / 1000), timezoneOffset: 0 };
+    const oid = await git.writeCommit({
+      fs: this.deps.fs,
+      gitdir: this.gitdir,
+      commit: { message: message.endsWith('\n') ? message : `${message}\n`, tree, parent: [...(parents ?? (head === null ? [] : [head]))], author: signature, committer: signature },
+    });
+    await git.writeRef({ fs: this.deps.fs, gitdir: this.gitdir, ref: REF, value: oid, force: true });
+    return { oid: asCommitOid(oid), changed: true };
+  }
+
+  /** Moves `main` to an existing commit (a fast-forward after fetch). */
+  async setHead(oid: CommitOid): Promise<void> {
+    await git.writeRef({ fs: this.deps.fs, gitdir: this.gitdir, ref: REF, value: oid, force: true });
+  }
+
+  /** History from `from` (default: the head), newest first; `path` keeps only commits that changed that file. */
+  async log(options: { from?: CommitOid | null; limit: number; path?: string }): Promise<CommitInfo[]> {
+    const from = options.from === undefined ? await this.head() : options.from;
+    if (from === null) return [];
+    if (options.path === undefined) {
+      const out: CommitInfo[] = [];
+      let next: CommitOid | undefined = from;
+      while (next !== undefined && out.length < options.limit) {
+        const commit = await this.readCommit(next);
+        out.push(infoOf(commit));
+        next = commit.parents[0];
+      }
+      return out;
+    }
+    const entries = await git.log({ ...this.base, ref: from, depth: undefined, filepath: options.path, force: true });
+    return entries.slice(0, options.limit).map((e) => ({
+      oid: asCommitOid(e.oid),
+      message: e.commit.message.trimEnd(),
+      author: { name: e.commit.author.name, email: e.commit.author.email },
+      at: e.commit.author.timestamp * 1000,
+      parents: e.commit.parent.map(asCommitOid),
+    }));
+  }
+
+  private async entryAt(tree: string, path: string): Promise<git.TreeEntry | null> {
+    let entries = await this.deps.trees.read(this.deps.fs, this.gitdir, tree);
+    const segments = path.split('/');
+    for (let i = 0; i < segments.length; i++) {
+      const entry = entries.find((e) => e.path === segments[i]);
+      if (!entry) return null;
+      if (i === segments.length - 1) return entry;
+      if (entry.type !== 'tree') return null;
+      entries = await this.deps.trees.read(this.deps.fs, this.gitdir, entry.oid);
+    }
+    return null;
+  }
+}
+
+function infoOf(c: CommitInfo): CommitInfo {
+  return { oid: c.oid, message: c.message, author: c.author, at: c.at, parents: c.parents };
+}

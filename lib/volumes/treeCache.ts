@@ -1,0 +1,78 @@
+/**
+ * Reads and writes git trees, keeping recently used ones in memory. Trees are immutable and
+ * named by their content, so a cached tree can never be stale, across volumes or tabs.
+ */
+import * as git from 'isomorphic-git';
+import type { GitFs } from './gitRepo';
+
+const TREE_MODE = '040000';
+
+export class TreeCache {
+  private readonly trees = new Map<string, readonly git.TreeEntry[]>();
+
+  constructor(private readonly capacity = 4000) {}
+
+  async read(fs: GitFs, gitdir: string, oid: string): Promise<readonly git.TreeEntry[]> {
+    const hit = this.trees.get(oid);
+    if (hit) {
+      this.trees.delete(oid); // keep recently used entries at the end
+      this.trees.set(oid, hit);
+      return hit;
+    }
+    const { tree } = await git.readTree({ fs, gitdir, oid });
+    this.remember(oid, tree);
+    return tree;
+  }
+
+  async write(fs: GitFs, gitdir: string, entries: readonly git.TreeEntry[]): Promise<string> {
+    const oid = await git.writeTree({ fs, gitdir, tree: [...entries] });
+    this.remember(oid, entries);
+    return oid;
+  }
+
+  /**
+   * Applies `changes` (path → blob oid, or null to delete) to the tree `base` and returns the
+   * new root tree's oid, or null if nothing is left. Only trees on changed paths are rewritten;
+   * emptied folders disappear, as in git.
+   */
+  async edit(fs: GitFs, gitdir: string, base: string | null, changes: ReadonlyMap<string, string | null>): Promise<string | null> {
+    const entries = base === null ? [] : [...(await this.read(fs, gitdir, base))];
+    const here = new Map<string, string | null>();
+    const below = new Map<string, Map<string, string | null>>();
+    for (const [path, oid] of changes) {
+      const slash = path.indexOf('/');
+      if (slash < 0) here.set(path, oid);
+      else {
+        const dir = path.slice(0, slash);
+        if (!below.has(dir)) below.set(dir, new Map());
+        below.get(dir)!.set(path.slice(slash + 1), oid);
+      }
+    }
+    const byName = new Map(entries.map((e) => [e.path, e]));
+    for (const [name, oid] of here) {
+      if (oid === null) byName.delete(name);
+      else byName.set(name, { mode: '100644', path: name, oid, type: 'blob' });
+    }
+    for (const [dir, sub] of below) {
+      const current = byName.get(dir);
+      const subtree = await this.edit(fs, gitdir, current?.type === 'tree' ? current.oid : null, sub);
+      if (subtree === null) byName.delete(dir);
+      else byName.set(dir, { mode: TREE_MODE, path: dir, oid: subtree, type: 'tree' });
+    }
+    if (byName.size === 0) return null;
+    const next = [...byName.values()];
+    if (base !== null && sameEntries(entries, next)) return base;
+    return this.write(fs, gitdir, next);
+  }
+
+  private remember(oid: string, entries: readonly git.TreeEntry[]): void {
+    this.trees.set(oid, entries);
+    if (this.trees.size > this.capacity) this.trees.delete(this.trees.keys().next().value!);
+  }
+}
+
+function sameEntries(a: readonly git.TreeEntry[], b: readonly git.TreeEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  const byName = new Map(a.map((e) => [e.path, e.oid]));
+  return b.every((e) => byName.get(e.path) === e.oid);
+}
