@@ -10,6 +10,8 @@ const port = Number(process.env.E2E_PORT ?? 3123);
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/fixtures holds helpers and their own Vitest tests, not browser specs.
+  testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,

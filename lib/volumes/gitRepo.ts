@@ -144,14 +144,40 @@ export class GitRepo {
     }
     const tree = (await this.deps.trees.edit(this.deps.fs, this.gitdir, baseTree, blobs)) ?? (await this.deps.trees.write(this.deps.fs, this.gitdir, []));
     if (tree === baseTree && parents === undefined && head !== null) return { oid: head, changed: false };
+    return { oid: await this.commitTree(tree, message, author, at, parents ?? (head === null ? [] : [head])), changed: true };
+  }
+
+  /** Writes a commit of an existing tree with the given parents and moves `main` to it. */
+  async commitTree(tree: string, message: string, author: Author, at: number, parents: readonly CommitOid[]): Promise<CommitOid> {
     const signature = { name: author.name, email: author.email, timestamp: Math.floor(at / 1000), timezoneOffset: 0 };
     const oid = await git.writeCommit({
       fs: this.deps.fs,
       gitdir: this.gitdir,
-      commit: { message: message.endsWith('\n') ? message : `${message}\n`, tree, parent: [...(parents ?? (head === null ? [] : [head]))], author: signature, committer: signature },
+      commit: { message: message.endsWith('\n') ? message : `${message}\n`, tree, parent: [...parents], author: signature, committer: signature },
     });
     await git.writeRef({ fs: this.deps.fs, gitdir: this.gitdir, ref: REF, value: oid, force: true });
-    return { oid: asCommitOid(oid), changed: true };
+    return asCommitOid(oid);
+  }
+
+  /** The root tree of a commit. */
+  async treeOf(oid: CommitOid): Promise<string> {
+    return (await this.readCommit(oid)).tree;
+  }
+
+  /** Tree access for merges. */
+  get treeStore() {
+    return {
+      read: (oid: string) => this.deps.trees.read(this.deps.fs, this.gitdir, oid),
+      write: (entries: readonly git.TreeEntry[]) => this.deps.trees.write(this.deps.fs, this.gitdir, entries),
+    };
+  }
+
+  get fs(): GitFs {
+    return this.deps.fs;
+  }
+
+  get gitCache(): object {
+    return this.deps.cache;
   }
 
   /** Moves `main` to an existing commit (a fast-forward after fetch). */

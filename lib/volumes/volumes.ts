@@ -13,6 +13,7 @@ import { TreeCache } from './treeCache';
 import { parseVolumeId, type VolumeId, type VolumeKind, volumeGitdir, volumeKind, VOLUMES_ROOT } from './volumeId';
 import { parseVolumePath } from './volumePath';
 import { parseWorkflowName, skillPath, tracePath, workflowPath } from './layout';
+import { type SyncOptions, type SyncResult, syncVolume } from './syncVolume';
 
 export interface VolumeManifest {
   readonly kind: VolumeKind;
@@ -79,12 +80,17 @@ export class Volumes {
     return repo;
   }
 
-  /** Creates a volume with its `volume.json` as the first commit; a no-op if it exists. */
-  async ensure(id: VolumeId, title?: string): Promise<void> {
+  /**
+   * Creates a volume with its `volume.json` as the first commit; a no-op if it exists.
+   * `empty: true` creates the repository without a commit, for a volume about to be filled
+   * from its remote (so the first sync is a fast-forward, not a merge of unrelated histories).
+   */
+  async ensure(id: VolumeId, title?: string, options: { empty?: boolean } = {}): Promise<void> {
     await this.deps.lock(id, async () => {
       const repo = this.repo(id);
-      if (await repo.exists() && (await repo.head()) !== null) return;
+      if (await repo.exists() && ((await repo.head()) !== null || options.empty)) return;
       await repo.init();
+      if (options.empty) return;
       const manifest: VolumeManifest = { kind: volumeKind(id), name: id, title: title ?? defaultTitle(id), createdAt: this.deps.clock.now() };
       await this.commitLocked(id, repo, [{ path: 'volume.json', content: json(manifest) }], `Create volume ${id}`);
     });
@@ -236,6 +242,21 @@ export class Volumes {
       await repo.readCommit(at);
       const content = await repo.readFile(checked.value, at);
       return { changes: [{ path: checked.value, content }], message: `Restore ${checked.value} from ${at.slice(0, 7)}` };
+    });
+  }
+
+  // ── sync ──────────────────────────────────────────────────────────────────
+
+  /** Fetches, merges and pushes a team volume (or the user volume) under its lock. */
+  async sync(id: VolumeId, options: Omit<SyncOptions, 'author' | 'now'>): Promise<SyncResult> {
+    if (id === 'system') throw new WeftError('VOLUME_READONLY', 'The system volume holds the built-in skills and has no remote to sync with.', { volume: id });
+    const repo = await this.open(id);
+    const author = await this.deps.author();
+    return this.deps.lock(id, async () => {
+      const before = await repo.head();
+      const result = await syncVolume(repo, { ...options, author, now: () => this.deps.clock.now() });
+      if (result.head !== null && result.head !== before) this.deps.onCommit?.(id, result.head);
+      return result;
     });
   }
 
