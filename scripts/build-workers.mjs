@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { builtinSkillsPlugin } from './builtinSkillsPlugin.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -25,6 +26,8 @@ const options = {
   sourcemap: true,
   minify: process.env.NODE_ENV === 'production' || !process.argv.includes('--watch'),
   define: { __WEFT_VERSION__: JSON.stringify(pkg.version) },
+  inject: [join(root, 'scripts', 'buffer-shim.js')],
+  plugins: [builtinSkillsPlugin(join(root, 'skills'))],
   logLevel: 'info',
 };
 

@@ -1,11 +1,12 @@
 /**
  * The kernel worker: hosts one `Kernel` and nothing else.
- * May import: lib/kernel, lib/core (and what they import). Never React, Next.js or components.
+ * May import: lib/kernel, lib/core, ./browserWorkspace (and what they import). Never React, Next.js or components.
  * Built as an ES module by scripts/build-workers.mjs into public/workers/kernel.js and started
  * with `new Worker('/workers/kernel.js', { type: 'module' })`.
  */
 import { systemClock } from '../lib/core';
 import { Kernel, probeEnvironment, serveKernel } from '../lib/kernel';
+import { openBrowserWorkspace } from './browserWorkspace';
 
 declare const __WEFT_VERSION__: string;
 
@@ -18,6 +19,7 @@ const kernel = new Kernel({
   clock: systemClock,
   version: __WEFT_VERSION__,
   probe: () => probeEnvironment(),
+  workspace: (hooks) => openBrowserWorkspace(hooks, systemClock, (volume, head) => kernel.volumeChanged(volume, head, 'other-tab')),
   panic: (mode) => {
     if (mode === 'throw') throw new Error('kernel.panic: deliberate failure requested');
     for (;;) {

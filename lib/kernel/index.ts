@@ -1,6 +1,6 @@
 export * from './protocol';
 export { KernelClient, type KernelClientOptions, type KernelStatus, type PortFactory, type PortHandle, type PortHandlers } from './client';
-export { Kernel, type KernelDeps } from './kernel';
+export { Kernel, type KernelDeps, type WorkspaceHooks } from './kernel';
 export { serveKernel, type HostPort } from './host';
 export { probeEnvironment } from './environment';
 export { parseSyscall, OPS } from './syscallSchema';

@@ -13,6 +13,14 @@ import { runSleep } from './programs/sleep';
 import type { KernelEnvironment, KernelEvent, KernelInfo, Program, RuntimeInfo } from './protocol';
 import { SpanLog } from './spanLog';
 import { OPS } from './syscallSchema';
+import type { SyncProgress, VolumeId, Workspace } from '../volumes';
+import { volumeHandlers } from './volumeHandlers';
+
+/** What the kernel tells the workspace's host about, so it can forward it (e.g. to other tabs). */
+export interface WorkspaceHooks {
+  committed(volume: VolumeId, head: string): void;
+  progress(volume: VolumeId, progress: SyncProgress): void;
+}
 
 export interface KernelDeps {
   readonly clock: Clock;
@@ -24,10 +32,16 @@ export interface KernelDeps {
   readonly runtimes?: readonly RuntimeInfo[];
   readonly policy?: PolicyCheck;
   readonly traceId?: TraceId;
+  /** Opens the volumes at boot (lightning-fs in the browser, a temp dir in tests); absent: no volumes. */
+  readonly workspace?: (hooks: WorkspaceHooks) => Promise<Workspace>;
 }
 
 /** Reads that would flood the event log if every call were announced. */
-const QUIET_OPS: ReadonlySet<string> = new Set(['kernel.ping', 'kernel.info', 'proc.list', 'proc.get', 'spans.recent']);
+const QUIET_OPS: ReadonlySet<string> = new Set([
+  'kernel.ping', 'kernel.info', 'proc.list', 'proc.get', 'spans.recent',
+  'volume.list', 'volume.read', 'volume.files', 'volume.log', 'volume.diff', 'volume.conflicts',
+  'skill.list', 'skill.read', 'workflow.list', 'workflow.read', 'settings.get',
+]);
 const KERNEL_PID = 0 as Pid;
 
 export class Kernel {
@@ -39,6 +53,8 @@ export class Kernel {
   private readonly runners = new Map<Pid, ProgramRunner>();
   private readonly bootedAt: number;
   private info: KernelInfo | null = null;
+  private workspace: Workspace | null = null;
+  private workspaceError: WeftError | null = null;
 
   constructor(private readonly deps: KernelDeps) {
     this.traceId = deps.traceId ?? newTraceId();
@@ -62,6 +78,17 @@ export class Kernel {
   /** Probes the environment and returns what the UI shows in its header. */
   async boot(): Promise<KernelInfo> {
     const environment = await this.deps.probe();
+    if (this.deps.workspace) {
+      try {
+        this.workspace = await this.deps.workspace({
+          committed: (volume, head) => this.volumeChanged(volume, head, 'this-tab'),
+          progress: (volume, p) => this.emit({ type: 'volume.progress', volume, phase: p.phase, loaded: p.loaded, ...(p.total === undefined ? {} : { total: p.total }), at: this.deps.clock.now() }),
+        });
+      } catch (error) {
+        this.workspaceError = WeftError.from(error);
+        this.log('error', `Volumes could not be opened: ${this.workspaceError.message}`);
+      }
+    }
     this.info = { version: this.deps.version, bootedAt: this.bootedAt, environment, runtimes: this.deps.runtimes ?? [], ops: OPS };
     this.log('info', `Kernel ${this.deps.version} booted${environment.crossOriginIsolated ? ', cross-origin isolated' : ' (not cross-origin isolated)'}`);
     return this.info;
@@ -70,6 +97,19 @@ export class Kernel {
   /** Handles one request from outside; resolves with its result or rejects with a `WeftError`. */
   dispatch(raw: unknown, ctx?: CallContext): Promise<unknown> {
     return this.dispatcher.dispatch(raw, ctx);
+  }
+
+  /** Announces a volume's new head (committed here, or in another tab: see workers/kernel.worker.ts). */
+  volumeChanged(volume: VolumeId, head: string, source: 'this-tab' | 'other-tab'): void {
+    this.emit({ type: 'volume.changed', volume, head, source, at: this.deps.clock.now() });
+  }
+
+  private requireWorkspace(): Workspace {
+    if (this.workspace) return this.workspace;
+    if (this.workspaceError) {
+      throw new WeftError('SYSCALL_FAILED', `Volumes are unavailable: ${this.workspaceError.message} Reload the page; if it persists, the browser may be blocking storage (IndexedDB) for this site.`, { cause: this.workspaceError.toJSON() });
+    }
+    throw new WeftError('SYSCALL_FAILED', this.deps.workspace ? 'Volumes are still opening. Wait for the "kernel.ready" event and try again.' : 'This kernel runs without volumes.');
   }
 
   /** Subscribes to kernel events; returns the unsubscribe function. */
@@ -138,6 +178,7 @@ export class Kernel {
       },
       'proc.setPriority': (call) => this.table.setPriority(call.pid, call.priority),
       'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
+      ...volumeHandlers(() => this.requireWorkspace()),
     };
   }
 }

@@ -5,7 +5,27 @@
  * `postMessage` as they are, and the same objects become `syscall` spans.
  */
 import type { Pid, WeftErrorData } from '../core';
-import type { Energy, Span, SpanStart } from '../spans';
+import type { Energy, Span, SpanStart, Trace } from '../spans';
+import type {
+  Author,
+  CommitInfo,
+  Conflict,
+  ConflictChoice,
+  FileDiff,
+  PromoteResult,
+  RemoteConfig,
+  SyncResult,
+  VolumeId,
+  WorkspaceVolume,
+  WriteResult,
+} from '../volumes';
+
+/** A skill as the library shows it: where it resolves, and which farther copies it shadows. */
+export interface SkillEntry {
+  readonly name: string;
+  readonly volume: VolumeId;
+  readonly shadows: readonly VolumeId[];
+}
 
 export type ProcState = 'READY' | 'RUNNING' | 'THINKING' | 'BLOCKED' | 'SUSPENDED' | 'TERMINATED';
 /** `system` processes belong to the kernel itself (pid 0 is the kernel). */
@@ -96,6 +116,37 @@ export interface SyscallMap {
   'proc.setPriority': { args: { pid: Pid; priority: number }; result: Process };
   /** The most recent spans the kernel recorded (newest last). */
   'spans.recent': { args: { limit?: number; kind?: Span['kind'] }; result: Span[] };
+
+  // Volumes (DESIGN.md section 4). The user writes only the user volume; teams change through
+  // skill.promote and volume.sync; the system volume never changes (VOLUME_READONLY).
+  'volume.list': { args: object; result: WorkspaceVolume[] };
+  /** Adds a team volume; with `url`, it is filled from (or published to) that remote. */
+  'volume.create': { args: { team: string; title?: string; url?: string; token?: string }; result: { volume: VolumeId; sync: SyncResult | null } };
+  /** Sets or removes (`url: null`) a volume's remote; the token stays in browser storage. */
+  'volume.setRemote': { args: { volume: string; url: string | null; token?: string | null }; result: RemoteConfig | null };
+  'volume.sync': { args: { volume: string }; result: SyncResult };
+  'volume.read': { args: { volume: string; path: string; at?: string }; result: { content: string } };
+  'volume.files': { args: { volume: string; dir?: string }; result: string[] };
+  /** History, newest first; `path` for one file's history, `from` to page on. */
+  'volume.log': { args: { volume: string; path?: string; limit?: number; from?: string }; result: CommitInfo[] };
+  'volume.diff': { args: { volume: string; path: string; from: string | null; to: string }; result: FileDiff };
+  'volume.restore': { args: { volume: string; path: string; at: string }; result: WriteResult };
+  'volume.conflicts': { args: { volume: string }; result: Conflict[] };
+  'volume.resolve': { args: { volume: string; theirs: string; choice: ConflictChoice }; result: WriteResult & { kept: string[] } };
+  'skill.list': { args: object; result: SkillEntry[] };
+  /** Reads a skill, resolved user → team → system unless `volume` is given. */
+  'skill.read': { args: { name: string; volume?: string }; result: SkillEntry & { content: string } };
+  'skill.write': { args: { name: string; content: string }; result: WriteResult };
+  'skill.delete': { args: { name: string }; result: WriteResult };
+  'skill.promote': { args: { name: string; team: string; reason: string }; result: PromoteResult };
+  'workflow.list': { args: { volume?: string }; result: string[] };
+  'workflow.read': { args: { name: string; volume?: string }; result: unknown };
+  'workflow.write': { args: { name: string; workflow: unknown }; result: WriteResult };
+  'workflow.delete': { args: { name: string }; result: WriteResult };
+  /** Commits a trace to the user volume; the message defaults to `Run <name>: <status>, <n> spans`. */
+  'trace.append': { args: { trace: Trace; message?: string }; result: WriteResult & { path: string } };
+  'settings.get': { args: object; result: { author: Author & { isDefault: boolean }; userVolume: VolumeId } };
+  'settings.setAuthor': { args: { name: string; email: string }; result: Author };
 }
 
 export type Op = keyof SyscallMap;
@@ -111,7 +162,10 @@ export type KernelEvent =
   | { readonly type: 'span.start'; readonly span: SpanStart }
   | { readonly type: 'span.end'; readonly key: string; readonly span: Span }
   | { readonly type: 'proc.state'; readonly pid: Pid; readonly state: ProcState; readonly process: Process; readonly at: number }
-  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly at: number; readonly pid?: Pid };
+  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly at: number; readonly pid?: Pid }
+  /** A volume has a new head, committed by this tab or (via BroadcastChannel) another. */
+  | { readonly type: 'volume.changed'; readonly volume: VolumeId; readonly head: string; readonly source: 'this-tab' | 'other-tab'; readonly at: number }
+  | { readonly type: 'volume.progress'; readonly volume: VolumeId; readonly phase: string; readonly loaded: number; readonly total?: number; readonly at: number };
 
 /** Client → kernel. Messages travel in arrays: one `postMessage` per tick carries every call made in it. */
 export type ClientMessage =

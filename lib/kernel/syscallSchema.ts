@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { err, ok, type Result, WeftError } from '../core';
 import type { Op, Syscall } from './protocol';
+import { volumeSchemas } from './volumeSchemas';
 
 const pid = z.number().int().nonnegative();
 const priority = z.number().int().min(0).max(19);
@@ -36,6 +37,7 @@ const schemas: { readonly [K in Op]: z.ZodType } = {
     limit: z.number().int().min(1).max(10_000).optional(),
     kind: spanKind.optional(),
   }),
+  ...volumeSchemas,
 };
 
 /** Every op the kernel understands, in protocol order. */

@@ -14,6 +14,7 @@ import { parseVolumeId, type VolumeId, type VolumeKind, volumeGitdir, volumeKind
 import { parseVolumePath } from './volumePath';
 import { parseWorkflowName, skillPath, tracePath, workflowPath } from './layout';
 import { type SyncOptions, type SyncResult, syncVolume } from './syncVolume';
+import { diffFile, type FileDiff } from './diffFile';
 
 export interface VolumeManifest {
   readonly kind: VolumeKind;
@@ -171,12 +172,25 @@ export class Volumes {
   async resolveSkill(name: string): Promise<{ volume: VolumeId; shadows: VolumeId[] }> {
     const skill = this.skillName(name);
     const found: VolumeId[] = [];
-    for (const info of await this.list()) if ((await this.repo(info.id).readText(skillPath(skill))) !== null) found.push(info.id);
-    const order = (id: VolumeId) => (id === this.userVolume ? 0 : volumeKind(id) === 'user' ? 3 : volumeKind(id) === 'team' ? 1 : 2);
-    found.sort((a, b) => order(a) - order(b));
-    const visible = found.filter((id) => volumeKind(id) !== 'user' || id === this.userVolume);
-    if (visible.length === 0) throw new WeftError('SKILL_NOT_FOUND', `No volume has a skill named ${skill}.`, { name: skill });
-    return { volume: visible[0]!, shadows: visible.slice(1) };
+    for (const id of await this.lookupOrder()) if ((await this.repo(id).readText(skillPath(skill))) !== null) found.push(id);
+    if (found.length === 0) throw new WeftError('SKILL_NOT_FOUND', `No volume has a skill named ${skill}.`, { name: skill });
+    return { volume: found[0]!, shadows: found.slice(1) };
+  }
+
+  /** Every visible skill once, where it resolves, with the volumes it shadows; sorted by name. */
+  async catalogue(): Promise<{ name: SkillName; volume: VolumeId; shadows: VolumeId[] }[]> {
+    const byName = new Map<SkillName, VolumeId[]>();
+    for (const id of await this.lookupOrder()) {
+      for (const name of await this.listSkills(id)) byName.set(name, [...(byName.get(name) ?? []), id]);
+    }
+    return [...byName.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, [volume, ...shadows]]) => ({ name, volume: volume!, shadows }));
+  }
+
+  /** The volumes a skill name is looked up in, nearest first: mine, teams, system (other users' never). */
+  private async lookupOrder(): Promise<VolumeId[]> {
+    const ids = (await this.list()).map((v) => v.id);
+    const rank = (id: VolumeId) => (id === this.userVolume ? 0 : volumeKind(id) === 'team' ? 1 : volumeKind(id) === 'system' ? 2 : -1);
+    return ids.filter((id) => rank(id) >= 0).sort((a, b) => rank(a) - rank(b));
   }
 
   // ── workflows ─────────────────────────────────────────────────────────────
@@ -231,6 +245,13 @@ export class Volumes {
     }
     if (options.from !== undefined) await repo.readCommit(options.from);
     return repo.log({ limit: Math.min(options.limit ?? 100, 1000), ...(options.from ? { from: options.from } : {}), ...(path ? { path } : {}) });
+  }
+
+  /** The difference of one file between two commits (`from: null` — as if it did not exist). */
+  async diff(id: VolumeId, path: string, from: CommitOid | null, to: CommitOid): Promise<FileDiff> {
+    const checked = parseVolumePath(path);
+    if (!checked.ok) throw checked.error;
+    return diffFile(await this.open(id), checked.value, from, to);
   }
 
   /** Puts a file back as it was at `at`, as a new commit in the user volume. */

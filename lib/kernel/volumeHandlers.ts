@@ -1,0 +1,62 @@
+/**
+ * The volume, skill, workflow, trace and settings syscalls: each checks its arguments with
+ * lib/volumes (which owns the rules) and calls the workspace. Access rules live in the
+ * workspace's write paths, so a syscall can never bypass them.
+ */
+import { asCommitOid, type CommitOid, WeftError } from '../core';
+import { parseTrace } from '../spans';
+import { parseVolumeId, type VolumeId, type Workspace } from '../volumes';
+import type { Handlers } from './dispatcher';
+
+export type VolumeOp = Extract<keyof Handlers, `volume.${string}` | `skill.${string}` | `workflow.${string}` | `trace.${string}` | `settings.${string}`>;
+
+/** Handlers over the workspace `get()` returns (it throws while volumes are unavailable). */
+export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
+  const vol = (id: string): VolumeId => {
+    const parsed = parseVolumeId(id);
+    if (!parsed.ok) throw parsed.error;
+    return parsed.value;
+  };
+  const commit = (oid: string): CommitOid => asCommitOid(oid);
+  return {
+    'volume.list': () => get().listVolumes(),
+    'volume.create': (c) => get().createTeam(c.team, { ...(c.title ? { title: c.title } : {}), ...(c.url ? { url: c.url } : {}), ...(c.token ? { token: c.token } : {}) }),
+    'volume.setRemote': (c) => get().setRemote(vol(c.volume), c.url, c.token),
+    'volume.sync': (c) => get().sync(vol(c.volume)),
+    'volume.read': async (c) => ({ content: await get().volumes.read(vol(c.volume), c.path, c.at === undefined ? undefined : commit(c.at)) }),
+    'volume.files': async (c) => (await get().volumes.open(vol(c.volume))).listFiles(c.dir ?? ''),
+    'volume.log': (c) => get().volumes.log(vol(c.volume), { ...(c.limit ? { limit: c.limit } : {}), ...(c.from ? { from: commit(c.from) } : {}), ...(c.path ? { path: c.path } : {}) }),
+    'volume.diff': (c) => get().volumes.diff(vol(c.volume), c.path, c.from === null ? null : commit(c.from), commit(c.to)),
+    'volume.restore': (c) => get().volumes.restore(vol(c.volume), c.path, commit(c.at)),
+    'volume.conflicts': (c) => get().conflicts(vol(c.volume)),
+    'volume.resolve': (c) => get().resolve(vol(c.volume), c.theirs, c.choice),
+    'skill.list': () => get().volumes.catalogue(),
+    'skill.read': async (c) => {
+      const ws = get();
+      const where = c.volume === undefined ? await ws.volumes.resolveSkill(c.name) : { volume: vol(c.volume), shadows: [] };
+      return { name: c.name, ...where, content: await ws.volumes.readSkill(where.volume, c.name) };
+    },
+    'skill.write': (c) => get().volumes.writeSkill(get().volumes.userVolume, c.name, c.content),
+    'skill.delete': (c) => get().volumes.deleteSkill(get().volumes.userVolume, c.name),
+    'skill.promote': (c) => get().promote(c.name, c.team, c.reason),
+    'workflow.list': (c) => get().volumes.listWorkflows(c.volume === undefined ? get().volumes.userVolume : vol(c.volume)),
+    'workflow.read': (c) => get().volumes.readWorkflow(c.volume === undefined ? get().volumes.userVolume : vol(c.volume), c.name),
+    'workflow.write': (c) => get().volumes.writeWorkflow(get().volumes.userVolume, c.name, c.workflow),
+    'workflow.delete': (c) => get().volumes.deleteWorkflow(get().volumes.userVolume, c.name),
+    'trace.append': (c) => {
+      const parsed = parseTrace(c.trace);
+      if (!parsed.ok) throw parsed.error;
+      const trace = parsed.value;
+      return get().volumes.appendTrace(get().volumes.userVolume, trace, c.message ?? defaultTraceMessage(trace.spans));
+    },
+    'settings.get': () => ({ author: get().getAuthor(), userVolume: get().volumes.userVolume }),
+    'settings.setAuthor': (c) => get().setAuthor({ name: c.name, email: c.email }),
+  };
+}
+
+/** `Run <name>: <status>, <n> spans`, named after the trace's root span. */
+function defaultTraceMessage(spans: readonly { parents: readonly unknown[]; name: string; status: string; kind: string }[]): string {
+  const root = spans.find((s) => s.kind === 'run') ?? spans.find((s) => s.parents.length === 0);
+  if (!root) throw new WeftError('TRACE_INVALID', 'The trace has no spans; there is nothing to commit.');
+  return `Run ${root.name}: ${root.status}, ${spans.length} span${spans.length === 1 ? '' : 's'}`;
+}

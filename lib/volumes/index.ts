@@ -1,0 +1,14 @@
+export { Volumes, type VolumeInfo, type VolumeManifest, type VolumesDeps, type WriteResult } from './volumes';
+export { GitRepo, type Author, type CommitInfo, type FileChange, type GitFs } from './gitRepo';
+export { parseVolumeId, volumeKind, volumeName, volumeGitdir, VOLUMES_ROOT, type VolumeId, type VolumeKind } from './volumeId';
+export { parseVolumePath } from './volumePath';
+export { createLockMap, type LockFn } from './lockMap';
+export { syncVolume, type SyncOptions, type SyncProgress, type SyncResult } from './syncVolume';
+export { checkRemoteUrl } from './remoteError';
+export { promoteSkill, type PromoteResult } from './promoteSkill';
+export { listConflicts, resolveConflict, type Conflict, type ConflictChoice } from './conflicts';
+export { diffFile, type DiffHunk, type FileDiff } from './diffFile';
+export type { MergeConflict } from './mergeTrees';
+export { skillPath, tracePath, workflowPath } from './layout';
+export { Workspace, DEFAULT_AUTHOR, type BuiltinSkills, type RemoteConfig, type WorkspaceDeps, type WorkspaceVolume } from './workspace';
+export { memoryStore, type KeyValueStore } from './keyValueStore';

@@ -1,0 +1,2 @@
+// Injected by esbuild into every worker bundle: isomorphic-git uses the Node global `Buffer`.
+export { Buffer } from 'buffer';
