@@ -7,7 +7,8 @@
  */
 import * as git from 'isomorphic-git';
 import { asCommitOid, type CommitOid, WeftError } from '../core';
-import { type TreeCache } from './treeCache';
+import { encodeBlob, encodeCommit, encodeTree, type GitObject, type Signature, writeObjects } from './gitObjects';
+import type { TreeCache } from './treeCache';
 
 export const BRANCH = 'main';
 const REF = `refs/heads/${BRANCH}`;
@@ -135,28 +136,42 @@ export class GitRepo {
     const head = await this.head();
     const baseTree = head === null ? null : (await this.readCommit(head)).tree;
     const blobs = new Map<string, string | null>();
+    const objects: GitObject[] = [];
     for (const change of changes) {
       if (change.content === null) blobs.set(change.path, null);
       else {
-        const bytes = typeof change.content === 'string' ? encoder.encode(change.content) : change.content;
-        blobs.set(change.path, await git.writeBlob({ fs: this.deps.fs, gitdir: this.gitdir, blob: bytes }));
+        const blob = await encodeBlob(typeof change.content === 'string' ? encoder.encode(change.content) : change.content);
+        objects.push(blob);
+        blobs.set(change.path, blob.oid);
       }
     }
-    const tree = (await this.deps.trees.edit(this.deps.fs, this.gitdir, baseTree, blobs)) ?? (await this.deps.trees.write(this.deps.fs, this.gitdir, []));
+    const edit = await this.deps.trees.edit(this.deps.fs, this.gitdir, baseTree, blobs);
+    const empty = edit.root === null ? await encodeTree([]) : null;
+    const tree = edit.root ?? empty!.oid;
     if (tree === baseTree && parents === undefined && head !== null) return { oid: head, changed: false };
-    return { oid: await this.commitTree(tree, message, author, at, parents ?? (head === null ? [] : [head])), changed: true };
+    const commit = await encodeCommit({ tree, parents: parents ?? (head === null ? [] : [head]), author: signature(author, at), committer: signature(author, at), message });
+    await writeObjects(this.deps.fs, this.gitdir, [...objects, ...edit.objects, ...(empty ? [empty] : []), commit]);
+    edit.written();
+    await this.moveHead(commit.oid);
+    return { oid: asCommitOid(commit.oid), changed: true };
   }
 
   /** Writes a commit of an existing tree with the given parents and moves `main` to it. */
   async commitTree(tree: string, message: string, author: Author, at: number, parents: readonly CommitOid[]): Promise<CommitOid> {
-    const signature = { name: author.name, email: author.email, timestamp: Math.floor(at / 1000), timezoneOffset: 0 };
-    const oid = await git.writeCommit({
-      fs: this.deps.fs,
-      gitdir: this.gitdir,
-      commit: { message: message.endsWith('\n') ? message : `${message}\n`, tree, parent: [...parents], author: signature, committer: signature },
-    });
+    const commit = await encodeCommit({ tree, parents, author: signature(author, at), committer: signature(author, at), message });
+    await writeObjects(this.deps.fs, this.gitdir, [commit]);
+    await this.moveHead(commit.oid);
+    return asCommitOid(commit.oid);
+  }
+
+  /**
+   * Moves `main`: the single point where a commit becomes visible. The filesystem is then
+   * flushed (lightning-fs keeps its file table in memory and saves it lazily), so a commit
+   * that was reported done survives the tab closing.
+   */
+  private async moveHead(oid: string): Promise<void> {
     await git.writeRef({ fs: this.deps.fs, gitdir: this.gitdir, ref: REF, value: oid, force: true });
-    return asCommitOid(oid);
+    await (this.deps.fs.promises as { flush?: () => Promise<void> }).flush?.();
   }
 
   /** The root tree of a commit. */
@@ -182,7 +197,7 @@ export class GitRepo {
 
   /** Moves `main` to an existing commit (a fast-forward after fetch). */
   async setHead(oid: CommitOid): Promise<void> {
-    await git.writeRef({ fs: this.deps.fs, gitdir: this.gitdir, ref: REF, value: oid, force: true });
+    await this.moveHead(oid);
   }
 
   /** History from `from` (default: the head), newest first; `path` keeps only commits that changed that file. */
@@ -221,6 +236,10 @@ export class GitRepo {
     }
     return null;
   }
+}
+
+function signature(author: Author, at: number): Signature {
+  return { name: author.name, email: author.email, timestamp: Math.floor(at / 1000) };
 }
 
 function infoOf(c: CommitInfo): CommitInfo {

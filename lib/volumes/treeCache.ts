@@ -1,11 +1,21 @@
 /**
- * Reads and writes git trees, keeping recently used ones in memory. Trees are immutable and
- * named by their content, so a cached tree can never be stale, across volumes or tabs.
+ * Reads and builds git trees, keeping recently used ones in memory. Trees are immutable and
+ * named by their content, so a cached tree is never stale, across volumes or tabs. A tree is
+ * cached only once it is on disk, so a failed write can never leave a later commit pointing at
+ * a tree that does not exist.
  */
 import * as git from 'isomorphic-git';
+import { encodeTree, type GitObject, writeObjects } from './gitObjects';
 import type { GitFs } from './gitRepo';
 
 const TREE_MODE = '040000';
+
+/** Trees built by `edit`, not yet written: write `objects`, then call `written()`. */
+export interface TreeEdit {
+  readonly root: string | null;
+  readonly objects: GitObject[];
+  written(): void;
+}
 
 export class TreeCache {
   private readonly trees = new Map<string, readonly git.TreeEntry[]>();
@@ -24,18 +34,27 @@ export class TreeCache {
     return tree;
   }
 
+  /** Encodes and writes one tree now. */
   async write(fs: GitFs, gitdir: string, entries: readonly git.TreeEntry[]): Promise<string> {
-    const oid = await git.writeTree({ fs, gitdir, tree: [...entries] });
-    this.remember(oid, entries);
-    return oid;
+    const object = await encodeTree(entries);
+    await writeObjects(fs, gitdir, [object]);
+    this.remember(object.oid, entries);
+    return object.oid;
   }
 
   /**
-   * Applies `changes` (path → blob oid, or null to delete) to the tree `base` and returns the
-   * new root tree's oid, or null if nothing is left. Only trees on changed paths are rewritten;
-   * emptied folders disappear, as in git.
+   * Applies `changes` (path → blob oid, or null to delete) to the tree `base`. Only trees on
+   * changed paths are rebuilt; emptied folders disappear, as in git. Nothing is written: the
+   * caller writes `objects` together with the rest of its commit.
    */
-  async edit(fs: GitFs, gitdir: string, base: string | null, changes: ReadonlyMap<string, string | null>): Promise<string | null> {
+  async edit(fs: GitFs, gitdir: string, base: string | null, changes: ReadonlyMap<string, string | null>): Promise<TreeEdit> {
+    const built = new Map<string, readonly git.TreeEntry[]>();
+    const objects: GitObject[] = [];
+    const root = await this.build(fs, gitdir, base, changes, built, objects);
+    return { root, objects, written: () => built.forEach((entries, oid) => this.remember(oid, entries)) };
+  }
+
+  private async build(fs: GitFs, gitdir: string, base: string | null, changes: ReadonlyMap<string, string | null>, built: Map<string, readonly git.TreeEntry[]>, objects: GitObject[]): Promise<string | null> {
     const entries = base === null ? [] : [...(await this.read(fs, gitdir, base))];
     const here = new Map<string, string | null>();
     const below = new Map<string, Map<string, string | null>>();
@@ -55,14 +74,17 @@ export class TreeCache {
     }
     for (const [dir, sub] of below) {
       const current = byName.get(dir);
-      const subtree = await this.edit(fs, gitdir, current?.type === 'tree' ? current.oid : null, sub);
+      const subtree = await this.build(fs, gitdir, current?.type === 'tree' ? current.oid : null, sub, built, objects);
       if (subtree === null) byName.delete(dir);
       else byName.set(dir, { mode: TREE_MODE, path: dir, oid: subtree, type: 'tree' });
     }
     if (byName.size === 0) return null;
     const next = [...byName.values()];
     if (base !== null && sameEntries(entries, next)) return base;
-    return this.write(fs, gitdir, next);
+    const object = await encodeTree(next);
+    objects.push(object);
+    built.set(object.oid, next);
+    return object.oid;
   }
 
   private remember(oid: string, entries: readonly git.TreeEntry[]): void {
