@@ -7,6 +7,8 @@ export const chromiumLaunch = {
 };
 
 const port = Number(process.env.E2E_PORT ?? 3123);
+/** The real git server e2e specs start (e2e/fixtures/gitServer.ts); the app's git proxy may reach it. */
+export const E2E_GIT_PORT = Number(process.env.E2E_GIT_PORT ?? 8174);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,6 +34,6 @@ export default defineConfig({
     url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1', WEFT_GIT_PROXY_ALLOW: `http://127.0.0.1:${E2E_GIT_PORT}` },
   },
 });

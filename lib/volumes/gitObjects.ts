@@ -31,9 +31,18 @@ export function encodeBlob(content: Uint8Array): Promise<GitObject> {
 
 /** A tree: entries in git's order (folders sort as if their name ended in `/`), modes without a leading 0. */
 export function encodeTree(entries: readonly TreeEntry[]): Promise<GitObject> {
-  const sorted = [...entries].sort((a, b) => compareBytes(sortKey(a), sortKey(b)));
-  const parts = sorted.map((e) => concat([encoder.encode(`${e.mode.replace(/^0/, '')} ${e.path}\0`), hexToBytes(e.oid)]));
-  return wrap('tree', concat(parts));
+  const keyed = entries.map((e) => ({ e, key: e.type === 'tree' || e.mode === '040000' ? `${e.path}/` : e.path }));
+  keyed.sort((a, b) => compareCodePoints(a.key, b.key));
+  const heads = keyed.map(({ e }) => encoder.encode(`${e.mode.replace(/^0/, '')} ${e.path}\0`));
+  const out = new Uint8Array(heads.reduce((n, h) => n + h.byteLength + 20, 0));
+  let at = 0;
+  keyed.forEach(({ e }, i) => {
+    out.set(heads[i]!, at);
+    at += heads[i]!.byteLength;
+    writeHex(e.oid, out, at);
+    at += 20;
+  });
+  return wrap('tree', out);
 }
 
 export function encodeCommit(commit: { tree: string; parents: readonly string[]; author: Signature; committer: Signature; message: string }): Promise<GitObject> {
@@ -59,11 +68,15 @@ export async function writeObjects(fs: GitFs, gitdir: string, objects: readonly 
 
 async function wrap(type: GitObject['type'], content: Uint8Array): Promise<GitObject> {
   const wrapped = concat([encoder.encode(`${type} ${content.byteLength}\0`), content]);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', wrapped as Uint8Array<ArrayBuffer>));
-  return { oid: bytesToHex(digest), type, wrapped };
+  return { oid: bytesToHex(await sha1(wrapped)), type, wrapped };
 }
 
-async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+export async function sha1(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>));
+}
+
+/** zlib (RFC 1950) deflate, as git stores objects. */
+export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -77,15 +90,15 @@ async function exists(fs: GitFs, path: string): Promise<boolean> {
   }
 }
 
-function sortKey(e: TreeEntry): Uint8Array {
-  return encoder.encode(e.mode === '040000' || e.type === 'tree' ? `${e.path}/` : e.path);
+/** Git compares names as UTF-8 bytes, which is code point order (JS `<` is UTF-16 unit order). */
+function compareCodePoints(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
-}
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
@@ -97,10 +110,11 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
+const HEX = new Map([...'0123456789abcdef'].map((c, i) => [c.charCodeAt(0), i]));
+
+/** Writes a 40-char hex oid as 20 bytes into `out` at `at`. */
+function writeHex(hex: string, out: Uint8Array, at: number): void {
+  for (let i = 0; i < 20; i++) out[at + i] = (HEX.get(hex.charCodeAt(2 * i))! << 4) | HEX.get(hex.charCodeAt(2 * i + 1))!;
 }
 
 function bytesToHex(bytes: Uint8Array): string {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitRepo } from './gitRepo';
 import { nativeGit, nodeFs, tempDir } from './testing';
@@ -49,6 +50,19 @@ describe('GitRepo (bare, written through objects)', () => {
     await repo.commit([{ path: 'skills/x/SKILL.md', content: 'x' }, { path: 'keep.txt', content: 'k' }], 'add', author, 0);
     await repo.commit([{ path: 'skills/x/SKILL.md', content: null }], 'delete', author, 1000);
     expect(await repo.listDir('')).toMatchObject([{ path: 'keep.txt' }]);
+    nativeGit(repo.gitdir, 'fsck', '--full', '--strict');
+  });
+
+  it('writes each commit as one pack and merges small packs, without losing an object', async () => {
+    const repo = await newRepo();
+    for (let i = 0; i < 70; i++) await repo.commit([{ path: `traces/2026/11/t${i}.json`, content: `{"n":${i}}` }], `Run ${i}`, author, i * 1000);
+    const packs = readdirSync(`${repo.gitdir}/objects/pack`).filter((f) => f.endsWith('.pack'));
+    expect(packs.length).toBeLessThan(40); // merged at 32 small packs
+    expect(readdirSync(`${repo.gitdir}/objects`).filter((d) => /^[0-9a-f]{2}$/.test(d))).toEqual([]); // no loose objects
+    const fresh = new GitRepo({ fs: nodeFs, cache: {}, trees: new TreeCache() }, repo.gitdir); // nothing cached
+    expect(await fresh.readText('traces/2026/11/t0.json')).toBe('{"n":0}');
+    expect((await fresh.log({ limit: 100 })).length).toBe(70);
+    expect(nativeGit(repo.gitdir, 'rev-list', '--count', 'main').trim()).toBe('70');
     nativeGit(repo.gitdir, 'fsck', '--full', '--strict');
   });
 

@@ -8,6 +8,7 @@
 import * as git from 'isomorphic-git';
 import { asCommitOid, type CommitOid, WeftError } from '../core';
 import { encodeBlob, encodeCommit, encodeTree, type GitObject, type Signature, writeObjects } from './gitObjects';
+import { consolidatePacks, writePack } from './packWriter';
 import type { TreeCache } from './treeCache';
 
 export const BRANCH = 'main';
@@ -79,9 +80,13 @@ export class GitRepo {
   }
 
   async readCommit(oid: CommitOid): Promise<CommitInfo & { tree: string }> {
+    const cached = this.deps.trees.commit(oid);
+    if (cached) return cached as CommitInfo & { tree: string };
     try {
       const { commit } = await git.readCommit({ ...this.base, oid });
-      return { oid, tree: commit.tree, message: commit.message.trimEnd(), author: { name: commit.author.name, email: commit.author.email }, at: commit.author.timestamp * 1000, parents: commit.parent.map(asCommitOid) };
+      const info = { oid, tree: commit.tree, message: commit.message.trimEnd(), author: { name: commit.author.name, email: commit.author.email }, at: commit.author.timestamp * 1000, parents: commit.parent.map(asCommitOid) };
+      this.deps.trees.rememberCommit(oid, info);
+      return info;
     } catch (e) {
       throw new WeftError('COMMIT_NOT_FOUND', `Commit ${oid.slice(0, 7)} is not in ${this.gitdir}. Pick a commit from the volume's history.`, { oid, gitdir: this.gitdir, cause: String(e) });
     }
@@ -150,9 +155,10 @@ export class GitRepo {
     const tree = edit.root ?? empty!.oid;
     if (tree === baseTree && parents === undefined && head !== null) return { oid: head, changed: false };
     const commit = await encodeCommit({ tree, parents: parents ?? (head === null ? [] : [head]), author: signature(author, at), committer: signature(author, at), message });
-    await writeObjects(this.deps.fs, this.gitdir, [...objects, ...edit.objects, ...(empty ? [empty] : []), commit]);
+    await writePack(this.deps.fs, this.gitdir, [...objects, ...edit.objects, ...(empty ? [empty] : []), commit]);
     edit.written();
     await this.moveHead(commit.oid);
+    await consolidatePacks(this.deps.fs, this.gitdir);
     return { oid: asCommitOid(commit.oid), changed: true };
   }
 

@@ -19,6 +19,8 @@ export interface TreeEdit {
 
 export class TreeCache {
   private readonly trees = new Map<string, readonly git.TreeEntry[]>();
+  /** Parsed commits, also immutable: reading the head's commit on every write costs a disk read otherwise. */
+  private readonly commits = new Map<string, object>();
 
   constructor(private readonly capacity = 4000) {}
 
@@ -85,6 +87,15 @@ export class TreeCache {
     objects.push(object);
     built.set(object.oid, next);
     return object.oid;
+  }
+
+  commit(oid: string): object | undefined {
+    return this.commits.get(oid);
+  }
+
+  rememberCommit(oid: string, commit: object): void {
+    this.commits.set(oid, commit);
+    if (this.commits.size > this.capacity) this.commits.delete(this.commits.keys().next().value!);
   }
 
   private remember(oid: string, entries: readonly git.TreeEntry[]): void {
