@@ -1,7 +1,8 @@
 /**
  * Wires one `KernelClient` to the kernel store: status changes, the event log (batched, so a
  * burst of events costs one render), and the process table (a `proc.list` whenever the kernel
- * becomes ready, then every `proc.state` event).
+ * becomes ready, then every `proc.state` event), and the volumes version (bumped on every
+ * `volume.changed`, from this tab or another, so views of volumes refetch).
  */
 import { WeftError } from '@/lib/core';
 import type { KernelClient, KernelStatus } from '@/lib/kernel/client';
@@ -10,6 +11,8 @@ import { EVENT_BUFFER_SIZE, type IncomingEvent, useKernelStore } from './useKern
 
 /** How long events wait before they reach the log, at most (ms). */
 const EVENT_FLUSH_MS = 50;
+/** Volume views refresh at most this often while commits keep coming (ms). */
+const VOLUME_REFRESH_MS = 250;
 
 /** Connects `client` to the store; returns the function that disconnects it. */
 export function connectKernel(client: KernelClient): () => void {
@@ -25,10 +28,20 @@ export function connectKernel(client: KernelClient): () => void {
     store.appendEvents(batch);
   };
 
+  // A burst of commits (a workflow writing traces, a sync) refreshes the volume views once, not per commit.
+  let bumpTimer: ReturnType<typeof setTimeout> | null = null;
+  const bumpSoon = () => {
+    bumpTimer ??= setTimeout(() => {
+      bumpTimer = null;
+      store.bumpVolumes();
+    }, VOLUME_REFRESH_MS);
+  };
+
   const onEvent = (event: KernelEvent) => {
     // The process table updates at once: a `proc.list` reply must never be overtaken by an older event.
     const receivedAt = Date.now();
     if (event.type === 'proc.state') store.upsertProcess(event.process, receivedAt);
+    if (event.type === 'volume.changed') bumpSoon();
     pending.push({ receivedAt, event });
     if (pending.length > EVENT_BUFFER_SIZE) pending = pending.slice(-EVENT_BUFFER_SIZE);
     flushTimer ??= setTimeout(flush, EVENT_FLUSH_MS);
@@ -48,7 +61,10 @@ export function connectKernel(client: KernelClient): () => void {
 
   const onStatus = (status: KernelStatus) => {
     store.setStatus(status);
-    if (status.state === 'ready') refreshProcesses();
+    if (status.state === 'ready') {
+      refreshProcesses();
+      store.bumpVolumes();
+    }
     // A dead kernel's processes are gone with it, and a new kernel starts with a new table.
     if (status.state !== 'ready') store.setProcesses([], Date.now());
   };
@@ -63,6 +79,7 @@ export function connectKernel(client: KernelClient): () => void {
     offEvent();
     offStatus();
     if (flushTimer !== null) clearTimeout(flushTimer);
+    if (bumpTimer !== null) clearTimeout(bumpTimer);
     store.setClient(null);
     store.setStatus({ state: 'starting', since: Date.now() });
   };

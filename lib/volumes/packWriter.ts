@@ -12,6 +12,8 @@ import type { GitFs } from './gitRepo';
 
 const TYPE_CODE = { commit: 1, tree: 2, blob: 3 } as const;
 const PACK_DIR = 'objects/pack';
+/** Packs with deltas (fetched ones): never merged, so never read again to find out. */
+const FOREIGN = new Set<string>();
 
 interface PackEntry {
   readonly oid: string;
@@ -41,12 +43,19 @@ export async function consolidatePacks(fs: GitFs, gitdir: string, minPacks = 32,
   const dir = `${gitdir}/${PACK_DIR}`;
   const listing: string[] = await fs.promises.readdir(dir).catch(() => []);
   const names = listing.filter((n) => n.endsWith('.idx')).map((n) => n.slice(0, -4));
-  const small: { name: string; entries: PackEntry[] }[] = [];
+  if (names.length < minPacks) return false; // the listing is cheap (in memory); reading packs is not
+  const candidates: string[] = [];
   for (const name of names) {
+    if (FOREIGN.has(`${dir}/${name}`)) continue;
     const stat = await fs.promises.stat(`${dir}/${name}.pack`).catch(() => null);
-    if (!stat || stat.size > maxBytes) continue;
-    const entries = parsePack(await fs.promises.readFile(`${dir}/${name}.idx`) as Uint8Array, await fs.promises.readFile(`${dir}/${name}.pack`) as Uint8Array);
+    if (stat && stat.size <= maxBytes) candidates.push(name);
+  }
+  if (candidates.length < minPacks) return false;
+  const small: { name: string; entries: PackEntry[] }[] = [];
+  for (const name of candidates) {
+    const entries = parsePack((await fs.promises.readFile(`${dir}/${name}.idx`)) as Uint8Array, (await fs.promises.readFile(`${dir}/${name}.pack`)) as Uint8Array);
     if (entries) small.push({ name, entries });
+    else FOREIGN.add(`${dir}/${name}`);
   }
   if (small.length < minPacks) return false;
   const merged = [...new Map(small.flatMap((p) => p.entries).map((e) => [e.oid, e])).values()];
