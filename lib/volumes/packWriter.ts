@@ -36,10 +36,16 @@ export async function writePack(fs: GitFs, gitdir: string, objects: readonly Git
 }
 
 /**
- * Merges the small packs Weft wrote (no deltas, under `maxBytes`) into one when there are at
- * least `minPacks` of them. The merged pack is complete before any old one is removed.
+ * Merges packs by size tier, like git's geometric repack: 32 one-commit packs (under 256 KiB)
+ * become one; 32 of those (under 16 MiB) become one again. Each byte is rewritten about twice
+ * over its life instead of at every merge. The merged pack is complete before any old one goes.
  */
-export async function consolidatePacks(fs: GitFs, gitdir: string, minPacks = 32, maxBytes = 4 << 20): Promise<boolean> {
+export async function consolidatePacks(fs: GitFs, gitdir: string, minPacks = 32): Promise<boolean> {
+  for (const maxBytes of [256 << 10, 16 << 20]) if (await consolidateTier(fs, gitdir, minPacks, maxBytes)) return true;
+  return false;
+}
+
+async function consolidateTier(fs: GitFs, gitdir: string, minPacks: number, maxBytes: number): Promise<boolean> {
   const dir = `${gitdir}/${PACK_DIR}`;
   const listing: string[] = await fs.promises.readdir(dir).catch(() => []);
   const names = listing.filter((n) => n.endsWith('.idx')).map((n) => n.slice(0, -4));
