@@ -9,7 +9,7 @@ import type { KernelEvent } from '@/lib/kernel/protocol';
 
 export type EventType = KernelEvent['type'];
 
-export const EVENT_TYPES: readonly EventType[] = ['span.start', 'span.end', 'proc.state', 'log', 'kernel.ready'];
+export const EVENT_TYPES: readonly EventType[] = ['span.start', 'span.end', 'proc.state', 'log', 'kernel.ready', 'volume.changed', 'volume.progress'];
 
 export interface EventLine {
   readonly type: EventType;
@@ -43,6 +43,8 @@ function timeOf(event: KernelEvent): number | null {
       return event.span.end;
     case 'proc.state':
     case 'log':
+    case 'volume.changed':
+    case 'volume.progress':
       return event.at;
     case 'kernel.ready':
       return null;
@@ -75,6 +77,14 @@ function describe(event: KernelEvent): { tone: Tone; text: string } {
       const { info } = event;
       const isolation = info.environment.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated';
       return { tone: 'ok', text: `kernel ${info.version} ready · ${info.ops.length} syscalls · ${isolation}` };
+    }
+    case 'volume.changed': {
+      const from = event.source === 'other-tab' ? ' (from another tab)' : '';
+      return { tone: 'violet', text: `volume ${event.volume} → ${event.head.slice(0, 7)}${from}` };
+    }
+    case 'volume.progress': {
+      const amount = event.total ? `${event.loaded}/${event.total}` : String(event.loaded);
+      return { tone: 'info', text: `volume ${event.volume} sync: ${event.phase} ${amount}` };
     }
   }
 }

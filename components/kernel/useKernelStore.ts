@@ -46,6 +46,8 @@ export interface KernelState {
   /** `nextSeq` when the log was paused (or last cleared while paused): events since are "new". */
   readonly pausedAtSeq: number;
   readonly processes: ReadonlyMap<Pid, TrackedProcess>;
+  /** Grows whenever a volume may have changed (a `volume.changed` event, a sync, a new kernel): views of volumes refetch. */
+  readonly volumesVersion: number;
 
   setClient(client: KernelClient | null): void;
   setStatus(status: KernelStatus): void;
@@ -55,6 +57,7 @@ export interface KernelState {
   /** Replaces the whole table (after `proc.list`). */
   setProcesses(list: readonly Process[], seenAt: number): void;
   upsertProcess(process: Process, seenAt: number): void;
+  bumpVolumes(): void;
 }
 
 const initialStatus: KernelStatus = { state: 'starting', since: 0 };
@@ -68,6 +71,7 @@ export const useKernelStore = create<KernelState>()((set) => ({
   frozen: [],
   pausedAtSeq: 1,
   processes: new Map(),
+  volumesVersion: 0,
 
   setClient: (client) => set({ client }),
   setStatus: (status) => set({ status }),
@@ -94,4 +98,6 @@ export const useKernelStore = create<KernelState>()((set) => ({
       processes.set(process.pid, { ...process, seenAt });
       return { processes };
     }),
+
+  bumpVolumes: () => set((s) => ({ volumesVersion: s.volumesVersion + 1 })),
 }));

@@ -1,13 +1,23 @@
-import { EmptyState } from '@/components/ui/EmptyState';
-import { Area, AreaTitle } from './Area';
+'use client';
 
-/** The skill library. Empty until skill management lands. */
+import { NewSkillButton, SkillLibrary } from '@/components/skills/SkillLibrary';
+import { Area, AreaTitle } from './Area';
+import styles from './Area.module.css';
+
+/** The skill library: built-in, team and your own skills, nearest first. */
 export function SkillsArea() {
   return (
-    <Area label="Skills" header={<AreaTitle>Skills</AreaTitle>}>
-      <EmptyState icon="skills" title="No skills yet" compact>
-        Your skills will be listed here — built-in, team and your own. Skill management arrives with the skill library.
-      </EmptyState>
+    <Area
+      label="Skills"
+      header={
+        <>
+          <AreaTitle>Skills</AreaTitle>
+          <div className={styles.spacer} />
+          <NewSkillButton />
+        </>
+      }
+    >
+      <SkillLibrary />
     </Area>
   );
 }
