@@ -47,6 +47,75 @@ async function traceTemplate(): Promise<Trace> {
   return makeTrace(traceId, [span]);
 }
 
+const SKILL_V1 = '---\nname: csv-stats\ndescription: Summarise a CSV file.\n---\n\nCount the rows.\n';
+const SKILL_MINE = '---\nname: csv-stats\ndescription: Summarise a CSV file.\n---\n\nCount the rows and the columns.\n';
+const SKILL_SERVER = '---\nname: csv-stats\ndescription: Summarise a CSV file.\n---\n\nCount the rows and report the mean.\n';
+
+async function promote(page: Page, reason: string) {
+  await page.locator('[data-skill="csv-stats"]').click();
+  await page.getByRole('button', { name: 'Promote csv-stats' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason').fill(reason);
+  await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeVisible();
+  const outcome = (await dialog.textContent()) ?? '';
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  return outcome;
+}
+
+test('a skill travels from my volume to a team on a git server, meets a server-side edit, and both versions are kept', async ({ page }) => {
+  const repo = await git.createRepo('lab');
+  await openWorkbench(page);
+  const teamCard = page.getByRole('article', { name: 'Volume teams/lab' });
+
+  // Create a skill in my volume and find it in its history.
+  await page.getByRole('button', { name: 'New skill' }).click();
+  const editor = page.getByRole('dialog');
+  await editor.getByLabel('Name').fill('csv-stats');
+  await editor.getByLabel('SKILL.md').fill(SKILL_V1);
+  await editor.getByRole('button', { name: 'Create skill' }).click();
+  await expect(page.locator('[data-skill="csv-stats"]')).toContainText('mine');
+  await page.locator('[data-skill="csv-stats"]').click();
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.locator('[data-commit]').first()).toContainText('Add skill csv-stats');
+
+  // Add the team volume, whose remote is the git server (reached through the app's proxy), and promote.
+  await page.getByRole('tab', { name: 'Volumes' }).click();
+  await page.getByRole('button', { name: 'Add team volume…' }).click();
+  const add = page.getByRole('dialog');
+  await add.getByLabel('Team name').fill('lab');
+  await add.getByLabel('Remote URL').fill(git.repoUrl('lab'));
+  await add.getByLabel('Access token').fill(TOKEN);
+  await add.getByRole('button', { name: 'Add and sync' }).click();
+  await expect(teamCard).toBeVisible();
+  expect(await promote(page, 'the lab uses it for every dataset')).toMatch(/pushed/i);
+  expect((await run('git', ['--git-dir', repo, 'show', 'main:skills/csv-stats/SKILL.md'])).stdout).toBe(SKILL_V1);
+
+  // Someone changes the skill on the server while I change my copy and promote it again.
+  await serverEdit('lab', 'skills/csv-stats/SKILL.md', SKILL_SERVER, 'Report the mean');
+  await page.locator('[data-skill="csv-stats"]').click();
+  await page.getByRole('button', { name: 'Edit csv-stats' }).click();
+  await page.getByRole('dialog').getByLabel('SKILL.md').fill(SKILL_MINE);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await promote(page, 'count the columns too')).toMatch(/conflict/i);
+
+  // The conflict is listed; keep both, sync, and both versions are there, here and on the server.
+  await page.getByRole('tab', { name: 'Volumes' }).click();
+  await teamCard.click();
+  await page.getByRole('button', { name: 'Keep both for skills/csv-stats/SKILL.md' }).click();
+  await page.getByRole('button', { name: 'Sync teams/lab' }).click();
+  await expect(teamCard).toContainText(/Pushed/);
+  const copy = page.locator('[data-skill^="csv-stats-"]');
+  await expect(copy).toHaveCount(1);
+  const copyName = await copy.getAttribute('data-skill');
+  const server = (path: string) => run('git', ['--git-dir', repo, 'show', `main:${path}`]).then((r) => r.stdout);
+  expect(await server('skills/csv-stats/SKILL.md')).toBe(SKILL_MINE);
+  expect(await server(`skills/${copyName}/SKILL.md`)).toContain('Count the rows and report the mean.');
+  await run('git', ['--git-dir', repo, 'fsck', '--full', '--strict']);
+  await page.screenshot({ path: 'e2e/screenshots/volumes.png' });
+});
+
 test('two pages commit 50 traces each at the same time, and all 100 are kept in a repository git accepts', async ({ context }) => {
   const pages = [await context.newPage(), await context.newPage()];
   await Promise.all(pages.map(openWorkbench));

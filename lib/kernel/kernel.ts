@@ -43,6 +43,8 @@ const QUIET_OPS: ReadonlySet<string> = new Set([
   'skill.list', 'skill.read', 'workflow.list', 'workflow.read', 'settings.get',
 ]);
 const KERNEL_PID = 0 as Pid;
+/** Sync progress events are spaced at least this far apart (ms) within a phase. */
+const PROGRESS_MS = 150;
 
 export class Kernel {
   readonly traceId: TraceId;
@@ -55,6 +57,7 @@ export class Kernel {
   private info: KernelInfo | null = null;
   private workspace: Workspace | null = null;
   private workspaceError: WeftError | null = null;
+  private readonly lastProgress = new Map<VolumeId, { phase: string; at: number }>();
 
   constructor(private readonly deps: KernelDeps) {
     this.traceId = deps.traceId ?? newTraceId();
@@ -82,7 +85,7 @@ export class Kernel {
       try {
         this.workspace = await this.deps.workspace({
           committed: (volume, head) => this.volumeChanged(volume, head, 'this-tab'),
-          progress: (volume, p) => this.emit({ type: 'volume.progress', volume, phase: p.phase, loaded: p.loaded, ...(p.total === undefined ? {} : { total: p.total }), at: this.deps.clock.now() }),
+          progress: (volume, p) => this.progress(volume, p),
         });
       } catch (error) {
         this.workspaceError = WeftError.from(error);
@@ -97,6 +100,16 @@ export class Kernel {
   /** Handles one request from outside; resolves with its result or rejects with a `WeftError`. */
   dispatch(raw: unknown, ctx?: CallContext): Promise<unknown> {
     return this.dispatcher.dispatch(raw, ctx);
+  }
+
+  /** Sync progress, at most one event per volume every PROGRESS_MS, plus every change of phase and each phase's end. */
+  private progress(volume: VolumeId, p: SyncProgress): void {
+    const now = this.deps.clock.now();
+    const last = this.lastProgress.get(volume);
+    const done = p.total !== undefined && p.loaded >= p.total;
+    if (last && last.phase === p.phase && now - last.at < PROGRESS_MS && !done) return;
+    this.lastProgress.set(volume, { phase: p.phase, at: now });
+    this.emit({ type: 'volume.progress', volume, phase: p.phase, loaded: p.loaded, ...(p.total === undefined ? {} : { total: p.total }), at: now });
   }
 
   /** Announces a volume's new head (committed here, or in another tab: see workers/kernel.worker.ts). */

@@ -87,3 +87,23 @@ describe('volume syscalls', () => {
     await expect(t.kernel.dispatch({ op: 'kernel.ping', payload: 1 })).resolves.toEqual({ payload: 1 });
   });
 });
+
+describe('sync progress', () => {
+  it('is throttled to the start and end of each phase (and a step every 150 ms between)', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    let report: (volume: 'teams/lab', p: { phase: string; loaded: number; total?: number }) => void = () => {};
+    const t = testKernel({
+      workspace: (hooks) => {
+        report = hooks.progress;
+        return Workspace.open({ fs: rootedFs(dir.path), clock: t.clock, lock: createLockMap(), http, settings: memoryStore(), secrets: memoryStore() });
+      },
+    });
+    await t.kernel.boot();
+    for (let i = 1; i <= 20; i++) report('teams/lab', { phase: 'Resolving deltas', loaded: i, total: 20 });
+    t.clock.advance(200);
+    report('teams/lab', { phase: 'Pushing', loaded: 0 });
+    const shown = t.events.flatMap((e) => (e.type === 'volume.progress' ? [`${e.phase} ${e.loaded}`] : []));
+    expect(shown).toEqual(['Resolving deltas 1', 'Resolving deltas 20', 'Pushing 0']);
+  });
+});
