@@ -14,7 +14,8 @@ export function builtinSkillsPlugin(dir) {
     setup(build) {
       build.onResolve({ filter: /^weft:builtin-skills$/ }, () => ({ path: 'builtin-skills', namespace: 'weft' }));
       build.onLoad({ filter: /.*/, namespace: 'weft' }, () => {
-        const files = existsSync(dir) ? walk(dir).map((file) => ({ path: `skills/${relative(dir, file).split(sep).join('/')}`, content: readFileSync(file, 'utf8') })) : [];
+        // Only what is inside a skill's folder (skills/<name>/…); the tests beside them are not skills.
+        const files = existsSync(dir) ? walk(dir).filter((file) => relative(dir, file).includes(sep) && !/\.test\.[cm]?[jt]s$/.test(file)).map((file) => ({ path: `skills/${relative(dir, file).split(sep).join('/')}`, content: readFileSync(file, 'utf8') })) : [];
         files.sort((a, b) => (a.path < b.path ? -1 : 1));
         const version = createHash('sha256').update(JSON.stringify(files)).digest('hex');
         return { contents: `export default ${JSON.stringify({ version, files })};`, loader: 'js', watchDirs: existsSync(dir) ? [dir, ...walkDirs(dir)] : [], watchFiles: files.map((f) => join(dir, f.path.slice('skills/'.length))) };

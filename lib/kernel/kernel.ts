@@ -15,6 +15,8 @@ import { SpanLog } from './spanLog';
 import { OPS } from './syscallSchema';
 import type { SyncProgress, VolumeId, Workspace } from '../volumes';
 import { volumeHandlers } from './volumeHandlers';
+import { skillHandlers } from './skillHandlers';
+import { SkillCatalog } from './skillCatalog';
 
 /** What the kernel tells the workspace's host about, so it can forward it (e.g. to other tabs). */
 export interface WorkspaceHooks {
@@ -40,7 +42,7 @@ export interface KernelDeps {
 const QUIET_OPS: ReadonlySet<string> = new Set([
   'kernel.ping', 'kernel.info', 'proc.list', 'proc.get', 'spans.recent',
   'volume.list', 'volume.read', 'volume.files', 'volume.log', 'volume.diff', 'volume.conflicts',
-  'skill.list', 'skill.read', 'workflow.list', 'workflow.read', 'settings.get',
+  'skill.list', 'skill.read', 'skills.search', 'skills.context', 'workflow.list', 'workflow.read', 'settings.get',
 ]);
 const KERNEL_PID = 0 as Pid;
 /** Sync progress events are spaced at least this far apart (ms) within a phase. */
@@ -56,6 +58,7 @@ export class Kernel {
   private readonly bootedAt: number;
   private info: KernelInfo | null = null;
   private workspace: Workspace | null = null;
+  private catalog: SkillCatalog | null = null;
   private workspaceError: WeftError | null = null;
   private readonly lastProgress = new Map<VolumeId, { phase: string; at: number }>();
 
@@ -87,6 +90,8 @@ export class Kernel {
           committed: (volume, head) => this.volumeChanged(volume, head, 'this-tab'),
           progress: (volume, p) => this.progress(volume, p),
         });
+        this.catalog = new SkillCatalog(this.workspace);
+        await this.catalog.refresh();
       } catch (error) {
         this.workspaceError = WeftError.from(error);
         this.log('error', `Volumes could not be opened: ${this.workspaceError.message}`);
@@ -114,6 +119,7 @@ export class Kernel {
 
   /** Announces a volume's new head (committed here, or in another tab: see workers/kernel.worker.ts). */
   volumeChanged(volume: VolumeId, head: string, source: 'this-tab' | 'other-tab'): void {
+    void this.catalog?.refresh().catch((error: unknown) => this.log('error', `The skill index could not be updated: ${WeftError.from(error).message}`));
     this.emit({ type: 'volume.changed', volume, head, source, at: this.deps.clock.now() });
   }
 
@@ -192,6 +198,13 @@ export class Kernel {
       'proc.setPriority': (call) => this.table.setPriority(call.pid, call.priority),
       'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
       ...volumeHandlers(() => this.requireWorkspace()),
+      ...skillHandlers(
+        () => this.requireWorkspace(),
+        () => {
+          this.requireWorkspace();
+          return this.catalog!;
+        },
+      ),
     };
   }
 }

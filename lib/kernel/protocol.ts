@@ -5,7 +5,9 @@
  * `postMessage` as they are, and the same objects become `syscall` spans.
  */
 import type { Pid, WeftErrorData } from '../core';
+import type { BuiltContext, ImportResult, SkillProblem } from '../skills';
 import type { Energy, Span, SpanStart, Trace } from '../spans';
+import type { CatalogHit } from './skillCatalog';
 import type {
   Author,
   CommitInfo,
@@ -136,7 +138,8 @@ export interface SyscallMap {
   'skill.list': { args: object; result: SkillEntry[] };
   /** Reads a skill, resolved user → team → system unless `volume` is given. */
   'skill.read': { args: { name: string; volume?: string }; result: SkillEntry & { content: string } };
-  'skill.write': { args: { name: string; content: string }; result: WriteResult };
+  /** Saves a skill to the user volume; refused with SKILL_PARSE (every problem listed) unless `allowInvalid`. */
+  'skill.write': { args: { name: string; content: string; allowInvalid?: boolean }; result: WriteResult & { warnings: SkillProblem[] } };
   'skill.delete': { args: { name: string }; result: WriteResult };
   'skill.promote': { args: { name: string; team: string; reason: string }; result: PromoteResult };
   'workflow.list': { args: { volume?: string }; result: string[] };
@@ -145,6 +148,12 @@ export interface SyscallMap {
   'workflow.delete': { args: { name: string }; result: WriteResult };
   /** Commits a trace to the user volume; the message defaults to `Run <name>: <status>, <n> spans`. */
   'trace.append': { args: { trace: Trace; message?: string }; result: WriteResult & { path: string } };
+  /** Full-text search over every visible skill (the copy that wins resolution), best first. */
+  'skills.search': { args: { query: string; limit?: number }; result: CatalogHit[] };
+  /** Skill context for a model: a catalogue of relevant skills, then full bodies within the budget. */
+  'skills.context': { args: { query: string; tokenBudget: number }; result: BuiltContext };
+  /** Imports a skill (SKILL.md, a skill folder's files, or the older single-file format) into the user volume. */
+  'skill.import': { args: { files: { path: string; content: string }[] }; result: ImportResult };
   'settings.get': { args: object; result: { author: Author & { isDefault: boolean }; userVolume: VolumeId } };
   'settings.setAuthor': { args: { name: string; email: string }; result: Author };
 }

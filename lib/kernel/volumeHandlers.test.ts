@@ -50,6 +50,7 @@ describe('volume syscalls', () => {
     expect(await fail({ op: 'volume.restore', volume: 'system', path: 'skills/weft-console/SKILL.md', at: 'abcdef1' })).toMatchObject({ code: 'VOLUME_READONLY' });
     expect(await fail({ op: 'volume.setRemote', volume: 'system', url: 'https://example.org/x.git' })).toMatchObject({ code: 'VOLUME_READONLY' });
     expect(await fail({ op: 'skill.write', name: 'Bad Name', content: 'x' })).toMatchObject({ code: 'SKILL_NAME_INVALID' });
+    expect(await fail({ op: 'skill.write', name: 'good-name', content: 'no frontmatter' })).toMatchObject({ code: 'SKILL_PARSE' });
     expect(await fail({ op: 'volume.read', volume: 'users/me', path: '../../etc/passwd' })).toMatchObject({ code: 'VOLUME_PATH_INVALID' });
     expect(await fail({ op: 'volume.setRemote', volume: 'users/me', url: 'ftp://example.org/x' })).toMatchObject({ code: 'REMOTE_URL_INVALID' });
     expect(await call({ op: 'skill.list' })).toHaveLength(1);
@@ -63,19 +64,20 @@ describe('volume syscalls', () => {
     expect(await call({ op: 'trace.append', trace: await makeTrace(traceId, [span]) })).toMatchObject({ path: `traces/2023/11/${traceId}.json`, changed: true });
     expect(((await call({ op: 'volume.log', volume: 'users/me', limit: 1 })) as { message: string }[])[0]!.message).toBe('Run csv-report: ok, 1 span');
 
-    const v1 = (await call({ op: 'skill.write', name: 'notes', content: 'one\ntwo\n' })) as { commit: string };
-    const v2 = (await call({ op: 'skill.write', name: 'notes', content: 'one\nthree\n' })) as { commit: string };
+    const notes = (body: string) => `---\nname: notes\ndescription: Notes.\n---\none\n${body}\n`;
+    const v1 = (await call({ op: 'skill.write', name: 'notes', content: notes('two') })) as { commit: string };
+    const v2 = (await call({ op: 'skill.write', name: 'notes', content: notes('three') })) as { commit: string };
     const diff = await call({ op: 'volume.diff', volume: 'users/me', path: 'skills/notes/SKILL.md', from: v1.commit, to: v2.commit });
-    expect(diff).toMatchObject({ status: 'modified', hunks: [{ lines: [' one', '-two', '+three'] }] });
+    expect(diff).toMatchObject({ status: 'modified', hunks: [{ lines: expect.arrayContaining([' one', '-two', '+three']) }] });
     await call({ op: 'volume.restore', volume: 'users/me', path: 'skills/notes/SKILL.md', at: v1.commit });
-    expect(await call({ op: 'skill.read', name: 'notes' })).toMatchObject({ content: 'one\ntwo\n' });
+    expect(await call({ op: 'skill.read', name: 'notes' })).toMatchObject({ content: notes('two') });
   });
 
   it('keeps the commit author in settings', async () => {
     const { call, fail } = await bootKernel();
     expect(await call({ op: 'settings.get' })).toMatchObject({ author: { name: 'Weft user', isDefault: true }, userVolume: 'users/me' });
     await call({ op: 'settings.setAuthor', name: 'Ada Lovelace', email: 'ada@example.org' });
-    await call({ op: 'skill.write', name: 'signed', content: 'x' });
+    await call({ op: 'skill.write', name: 'signed', content: '---\nname: signed\ndescription: Signed.\n---\n' });
     expect(((await call({ op: 'volume.log', volume: 'users/me', limit: 1 })) as { author: unknown }[])[0]!.author).toEqual({ name: 'Ada Lovelace', email: 'ada@example.org' });
     expect(await fail({ op: 'settings.setAuthor', name: 'Ada', email: 'not-an-email' })).toMatchObject({ code: 'SYSCALL_INVALID', data: { field: 'email' } });
   });

@@ -1,5 +1,5 @@
 /**
- * The volume, skill, workflow, trace and settings syscalls: each checks its arguments with
+ * The volume, workflow, trace and settings syscalls (skills: skillHandlers.ts): each checks its arguments with
  * lib/volumes (which owns the rules) and calls the workspace. Access rules live in the
  * workspace's write paths, so a syscall can never bypass them.
  */
@@ -8,7 +8,7 @@ import { parseTrace } from '../spans';
 import { parseVolumeId, type VolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
 
-export type VolumeOp = Extract<keyof Handlers, `volume.${string}` | `skill.${string}` | `workflow.${string}` | `trace.${string}` | `settings.${string}`>;
+export type VolumeOp = Extract<keyof Handlers, `volume.${string}` | `workflow.${string}` | `trace.${string}` | `settings.${string}`>;
 
 /** Handlers over the workspace `get()` returns (it throws while volumes are unavailable). */
 export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
@@ -30,15 +30,6 @@ export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
     'volume.restore': (c) => get().volumes.restore(vol(c.volume), c.path, commit(c.at)),
     'volume.conflicts': (c) => get().conflicts(vol(c.volume)),
     'volume.resolve': (c) => get().resolve(vol(c.volume), c.theirs, c.choice),
-    'skill.list': () => get().volumes.catalogue(),
-    'skill.read': async (c) => {
-      const ws = get();
-      const where = c.volume === undefined ? await ws.volumes.resolveSkill(c.name) : { volume: vol(c.volume), shadows: [] };
-      return { name: c.name, ...where, content: await ws.volumes.readSkill(where.volume, c.name) };
-    },
-    'skill.write': (c) => get().volumes.writeSkill(get().volumes.userVolume, c.name, c.content),
-    'skill.delete': (c) => get().volumes.deleteSkill(get().volumes.userVolume, c.name),
-    'skill.promote': (c) => get().promote(c.name, c.team, c.reason),
     'workflow.list': (c) => get().volumes.listWorkflows(c.volume === undefined ? get().volumes.userVolume : vol(c.volume)),
     'workflow.read': (c) => get().volumes.readWorkflow(c.volume === undefined ? get().volumes.userVolume : vol(c.volume), c.name),
     'workflow.write': (c) => get().volumes.writeWorkflow(get().volumes.userVolume, c.name, c.workflow),

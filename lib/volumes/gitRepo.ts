@@ -103,6 +103,13 @@ export class GitRepo {
     return blob;
   }
 
+  /** The blob or tree oid at `path` (default: the head), or null: a cheap "has it changed?" check. */
+  async oidAt(path: string, at?: CommitOid | null): Promise<string | null> {
+    const commit = at === undefined ? await this.head() : at;
+    if (commit === null) return null;
+    return (await this.entryAt((await this.readCommit(commit)).tree, path))?.oid ?? null;
+  }
+
   async readText(path: string, at?: CommitOid | null): Promise<string | null> {
     const bytes = await this.readFile(path, at);
     return bytes === null ? null : decoder.decode(bytes);

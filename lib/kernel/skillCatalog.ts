@@ -1,0 +1,84 @@
+/**
+ * The searchable catalogue of every visible skill: a SkillIndex kept in step with the volumes.
+ * A refresh re-reads only the skills whose winning copy changed (its SKILL.md blob), so it is
+ * cheap after a commit; concurrent refreshes are folded into one.
+ */
+import { buildContext, type BuiltContext, parseSkill, type Skill, skillCategory, type SkillDocument, SkillIndex, skillKeywords } from '../skills';
+import { skillPath, type VolumeId, type Workspace } from '../volumes';
+import type { SkillHit } from '../skills';
+
+export interface CatalogHit extends SkillHit {
+  readonly shadows: readonly VolumeId[];
+}
+
+export class SkillCatalog {
+  private readonly index = new SkillIndex();
+  private readonly known = new Map<string, { volume: VolumeId; oid: string | null; shadows: VolumeId[] }>();
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly workspace: Workspace) {}
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Brings the index up to date; resolves when it is (including changes made meanwhile). */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.update();
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  async search(query: string, limit = 20): Promise<CatalogHit[]> {
+    if (this.running) await this.running;
+    return this.index.search(query, limit).map((hit) => ({ ...hit, shadows: this.known.get(hit.name)?.shadows ?? [] }));
+  }
+
+  async context(query: string, tokenBudget: number): Promise<BuiltContext> {
+    if (this.running) await this.running;
+    return buildContext(this.index, async (hit) => bodyOf(await this.workspace.volumes.readSkill(hit.volume as VolumeId, hit.name), hit.name), query, tokenBudget);
+  }
+
+  private async update(): Promise<void> {
+    const volumes = this.workspace.volumes;
+    const entries = await volumes.catalogue();
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      seen.add(entry.name);
+      const oid = await (await volumes.open(entry.volume)).oidAt(skillPath(entry.name));
+      const known = this.known.get(entry.name);
+      this.known.set(entry.name, { volume: entry.volume, oid, shadows: entry.shadows });
+      if (known && known.volume === entry.volume && known.oid === oid) continue;
+      this.index.upsert(documentOf(entry.name, entry.volume, await volumes.readSkill(entry.volume, entry.name)));
+    }
+    for (const name of [...this.known.keys()]) {
+      if (seen.has(name)) continue;
+      this.known.delete(name);
+      this.index.remove(name);
+    }
+  }
+}
+
+/** What is indexed of a SKILL.md; a skill that does not parse is still findable by name. */
+export function documentOf(name: string, volume: string, text: string): SkillDocument {
+  const parsed = parseSkill(text, { folder: name });
+  if (!parsed.ok) return { name, description: 'This skill has errors; open it to see them.', body: text, category: 'invalid', keywords: [], runtime: null, volume };
+  const skill: Skill = parsed.value.skill;
+  return { name, description: skill.description, body: skill.body, category: skillCategory(skill), keywords: skillKeywords(skill), runtime: skill.kind === 'executable' ? skill.runtime : null, volume };
+}
+
+function bodyOf(text: string, name: string): string {
+  const parsed = parseSkill(text, { folder: name });
+  return parsed.ok ? parsed.value.skill.body : text;
+}
