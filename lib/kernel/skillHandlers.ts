@@ -5,7 +5,7 @@
  */
 import { WeftError } from '../core';
 import { importSkill, parseSkill, parseSkillName } from '../skills';
-import { parseVolumeId, skillPath, type Workspace } from '../volumes';
+import { parseVolumeId, skillPath, type VolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
 import type { SkillCatalog } from './skillCatalog';
 
@@ -16,14 +16,8 @@ export function skillHandlers(get: () => Workspace, catalog: () => SkillCatalog)
     'skill.list': () => get().volumes.catalogue(),
     'skill.read': async (c) => {
       const ws = get();
-      let where = { volume: ws.volumes.userVolume, shadows: [] as string[] };
-      if (c.volume === undefined) where = await ws.volumes.resolveSkill(c.name);
-      else {
-        const id = parseVolumeId(c.volume);
-        if (!id.ok) throw id.error;
-        where = { volume: id.value, shadows: [] };
-      }
-      return { name: c.name, ...where, content: await ws.volumes.readSkill(where.volume as never, c.name) } as never;
+      const where = c.volume === undefined ? await ws.volumes.resolveSkill(c.name) : { volume: volumeOf(c.volume), shadows: [] };
+      return { name: c.name, ...where, content: await ws.volumes.readSkill(where.volume, c.name) };
     },
     'skill.write': async (c) => {
       const name = parseSkillName(c.name); // a bad name is its own error, before the content is read
@@ -54,4 +48,10 @@ export function skillHandlers(get: () => Workspace, catalog: () => SkillCatalog)
       return catalog().context(c.query, c.tokenBudget);
     },
   };
+}
+
+function volumeOf(id: string): VolumeId {
+  const parsed = parseVolumeId(id);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value;
 }
