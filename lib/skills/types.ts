@@ -57,8 +57,9 @@ export interface ExecutableSkill extends SkillMeta {
   readonly permissions: readonly string[];
   readonly timeoutMs?: number;
   readonly version?: string;
-  /** The whole Markdown body, code block included. */
+  /** The whole Markdown body, code block included: the source of truth (serializeSkill writes it). */
   readonly body: string;
+  /** Read from `body` by the parser. Editing it does not change the skill: edit `body`. */
   readonly code: SkillCode;
 }
 
