@@ -1,25 +1,29 @@
 'use client';
 
 /**
- * A skill in the inspector: where it resolves from (and what it shadows), what you can do with
- * it, its SKILL.md and its history. When it shadows other copies, each copy can be shown.
+ * A skill in the inspector: where it resolves from (and what it shadows), its runtime, what
+ * you can do with it, then three views: the skill read (inputs, outputs, permissions and its
+ * instructions as Markdown), its SKILL.md source, and its history.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/Badge';
 import { IconButton } from '@/components/ui/Button';
+import { CodeBlock } from '@/components/ui/CodeBlock';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { type TabItem, TabList, TabPanel } from '@/components/ui/Tabs';
 import { HistoryPanel } from '@/components/volumes/HistoryPanel';
 import { useKernelQuery } from '@/components/volumes/useKernelQuery';
 import { volumeBadge, volumeKindOf, volumeTone } from '@/components/volumes/volumeLabel';
+import { checkSkill } from './checkSkill';
 import { SkillActions } from './SkillActions';
 import { SkillCopies } from './SkillCopies';
-import { skillDescription } from './skillTemplate';
 import styles from './SkillDetails.module.css';
+import { SkillOverview } from './SkillOverview';
 import { useSkillUi } from './useSkillUi';
 
-type SkillTab = 'content' | 'history';
+type SkillTab = 'overview' | 'content' | 'history';
 const TABS: readonly TabItem<SkillTab>[] = [
+  { id: 'overview', label: 'Overview', icon: 'skills' },
   { id: 'content', label: 'SKILL.md', icon: 'inspect' },
   { id: 'history', label: 'History', icon: 'list' },
 ];
@@ -27,9 +31,13 @@ const TABS: readonly TabItem<SkillTab>[] = [
 export function SkillDetails({ name }: { name: string }) {
   const select = useSkillUi((s) => s.select);
   const viewVolume = useSkillUi((s) => s.viewVolume);
-  const entry = useKernelQuery({ op: 'skill.list' }).data?.find((s) => s.name === name);
+  const entries = useKernelQuery({ op: 'skill.list' }).data;
   const skill = useKernelQuery({ op: 'skill.read', name, ...(viewVolume ? { volume: viewVolume } : {}) });
-  const [tab, setTab] = useState<SkillTab>('content');
+  const [tab, setTab] = useState<SkillTab>('overview');
+  const content = skill.data?.content;
+  const check = useMemo(() => (content === undefined ? null : checkSkill(content, name)), [content, name]);
+  const taken = useMemo(() => new Set(entries?.map((e) => e.name)), [entries]);
+  const entry = entries?.find((s) => s.name === name);
   const close = () => select(null);
 
   if (skill.error && !skill.data) {
@@ -39,11 +47,11 @@ export function SkillDetails({ name }: { name: string }) {
       </EmptyState>
     );
   }
-  if (!skill.data) return <p className={styles.loading}>Reading {name}…</p>;
+  if (!skill.data || !check) return <p className={styles.loading}>Reading {name}…</p>;
 
-  const { volume, content } = skill.data;
+  const { volume } = skill.data;
   const mine = volumeKindOf(volume) === 'user';
-  const description = skillDescription(content);
+  const parsed = check.skill;
   const path = `skills/${name}/SKILL.md`;
 
   return (
@@ -54,21 +62,30 @@ export function SkillDetails({ name }: { name: string }) {
           <Badge tone={volumeTone(volume)} outline={volume === 'system'} title={`From ${volume}`}>
             {volumeBadge(volume)}
           </Badge>
+          {parsed ? (
+            <Badge tone={parsed.kind === 'executable' ? 'info' : 'neutral'} mono title={parsed.kind === 'executable' ? `Runs in the ${parsed.runtime} runtime` : 'Instructions for the model; no code'}>
+              {parsed.kind === 'executable' ? parsed.runtime : 'context'}
+            </Badge>
+          ) : (
+            <Badge tone="danger" title="This skill does not parse; see its problems">
+              needs fixing
+            </Badge>
+          )}
           <div className={styles.spacer} />
           <IconButton icon="x" size="sm" label="Close the skill" onClick={close} />
         </div>
-        {description && <p className={styles.description}>{description}</p>}
+        {parsed && <p className={styles.description}>{parsed.description}</p>}
         {entry && entry.shadows.length > 0 && <SkillCopies entry={entry} shown={volume} />}
-        <SkillActions name={name} content={content} mine={mine} />
+        <SkillActions name={name} volume={volume} content={skill.data.content} mine={mine} taken={taken} />
       </div>
       <div className={styles.tabs}>
         <TabList<SkillTab> idBase="skill" label="Skill" tabs={TABS} value={tab} onChange={setTab} />
       </div>
       <TabPanel idBase="skill" id={tab} className={styles.tabBody}>
-        {tab === 'content' ? (
-          <pre className={styles.source} aria-label={`${path} in ${volume}`}>
-            {content}
-          </pre>
+        {tab === 'overview' ? (
+          <SkillOverview check={check} content={skill.data.content} path={path} />
+        ) : tab === 'content' ? (
+          <CodeBlock code={skill.data.content} language="markdown" label={`${path} in ${volume}`} caption={path} wrap />
         ) : (
           <HistoryPanel key={`${volume}:${name}`} volume={volume} path={path} canRestore={mine} />
         )}

@@ -1,117 +1,200 @@
 'use client';
 
 /**
- * Writes a skill into the user's volume (`skill.write`): a name and its SKILL.md. The kernel
- * checks both; its message appears under the field it is about and the text stays as typed.
- * Enter in the name field or Ctrl/⌘+Enter anywhere saves; Escape closes (a new skill's draft is kept).
+ * Writes a skill into the user's volume (`skill.write`): a name and its SKILL.md, edited in
+ * CodeMirror and checked as you type. Problems show on their lines and in a list; Save waits
+ * until there are none, and "Save anyway" (confirmed) is the explicit way to keep a broken one.
+ * Ctrl/⌘+Enter saves; Escape closes, keeping the draft.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useIsApple } from '@/components/shell/useHydrated';
 import { Button } from '@/components/ui/Button';
+import { ConfirmDialog } from '@/components/volumes/ConfirmDialog';
 import { Dialog } from '@/components/volumes/Dialog';
 import { Field, FormError } from '@/components/volumes/Field';
 import forms from '@/components/volumes/forms.module.css';
 import { useKernelAction } from '@/components/volumes/useKernelAction';
-import type { WeftError } from '@/lib/core';
-import { skillTemplate } from './skillTemplate';
-import { type EditorState, useSkillUi } from './useSkillUi';
+import { nameProblem } from '@/lib/skills';
+import { problemsOf } from './checkSkill';
+import { editorHeading } from './editorHeading';
+import { EditorStatus } from './EditorStatus';
+import { MarkdownEditor, type MarkdownEditorHandle } from './MarkdownEditor';
+import { plural, ProblemList } from './ProblemList';
+import { SaveAnywayDialog } from './SaveAnywayDialog';
+import styles from './SkillEditor.module.css';
+import { TEMPLATES } from './templates';
+import { useSkillCheck } from './useSkillCheck';
+import { useSkillDraft } from './useSkillDraft';
+import { type EditorState, type TemplateKind, useSkillUi } from './useSkillUi';
+
+type Confirm = { readonly kind: 'save' } | { readonly kind: 'template'; readonly template: TemplateKind };
 
 export function SkillEditor({ editor }: { editor: EditorState }) {
   const close = useSkillUi((s) => s.closeEditor);
   const select = useSkillUi((s) => s.select);
-  const draft = useSkillUi((s) => s.draft);
-  const setDraft = useSkillUi((s) => s.setDraft);
-  const start = editor.mode === 'new' ? (draft ?? { name: '', content: skillTemplate('') }) : { name: editor.name, content: editor.content };
-  const [name, setName] = useState(start.name);
-  const [content, setContent] = useState(start.content);
-  const { run, pending, error } = useKernelAction();
+  const draft = useSkillDraft(editor);
+  const named = editor.mode === 'new' || editor.mode === 'duplicate';
+  const name = draft.name.trim();
+  const check = useSkillCheck(draft.content, name || null);
+  const { run, pending, error, clearError } = useKernelAction();
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [savedContent, setSavedContent] = useState<string | null>(null);
+  const editorRef = useRef<MarkdownEditorHandle>(null);
+  const saving = useRef(false);
   const mod = useIsApple() ? '⌘' : 'Ctrl';
-  const where = fieldOf(error);
 
-  const rename = (next: string) => {
-    // Keep the front matter in step with the name while the text is still the template.
-    if (content === skillTemplate(name)) setContent(skillTemplate(next));
-    setName(next);
-    if (editor.mode === 'new') setDraft({ name: next, content: content === skillTemplate(name) ? skillTemplate(next) : content });
-  };
-  const edit = (next: string) => {
-    setContent(next);
-    if (editor.mode === 'new') setDraft({ name, content: next });
-  };
-  const save = async () => {
-    const written = await run({ op: 'skill.write', name: name.trim(), content });
+  const nameError = !named || name === '' ? null : nameProblem(name);
+  const kernelName = error && (error.code === 'SKILL_NAME_INVALID' || error.data.field === 'name') ? error.message : null;
+  // The kernel's own list, while the text is still what it refused.
+  const kernelProblems = error?.code === 'SKILL_PARSE' && savedContent === draft.content ? problemsOf(error.data) : null;
+  const problems = kernelProblems ?? check.problems;
+  const errors = kernelProblems ? kernelProblems.filter((p) => p.severity === 'error').length : check.errors;
+
+  const save = async (allowInvalid = false) => {
+    if (saving.current || name === '' || nameError) return;
+    if (check.now().errors > 0 && !allowInvalid) return;
+    setSavedContent(draft.content);
+    saving.current = true;
+    const written = await run({ op: 'skill.write', name, content: draft.content, ...(allowInvalid && { allowInvalid: true }) });
+    saving.current = false;
     if (!written) return;
-    if (editor.mode === 'new') setDraft(null);
-    select(name.trim());
+    draft.forget();
+    select(name);
     close();
   };
 
-  const title = editor.mode === 'new' ? 'New skill' : editor.mode === 'edit' ? `Edit ${editor.name}` : `Your own ${editor.name}`;
-  const description =
-    editor.mode === 'copy'
-      ? 'Saved in your volume, this copy shadows the team or built-in one: yours is used from then on.'
-      : 'Saved in your volume as skills/<name>/SKILL.md, one commit per save.';
+  // The problems shown may be a moment behind the text: if it is valid by now, this is a plain save.
+  const saveAnyway = () => {
+    if (check.now().errors === 0 && !kernelProblems) void save();
+    else setConfirm({ kind: 'save' });
+  };
+
+  const pickTemplate = (template: TemplateKind) => {
+    if (draft.untouched) draft.applyTemplate(template);
+    else setConfirm({ kind: 'template', template });
+  };
+
+  const label = pending ? 'Saving…' : name === '' ? 'Name the skill first' : nameError ? 'Fix the name first' : errors > 0 ? `Fix ${plural(errors, 'problem')} first` : named ? 'Create skill' : 'Save';
+  const { title, description } = editorHeading(editor);
 
   return (
-    <Dialog
-      wide
-      title={title}
-      description={description}
-      onClose={close}
-      onSubmit={() => void save()}
-      footer={
-        <>
-          <span className={forms.footerNote}>
-            <kbd>{mod}</kbd> <kbd>Enter</kbd> to save · <kbd>Esc</kbd> to close
-          </span>
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={pending}>
-            {pending ? 'Saving…' : editor.mode === 'new' ? 'Create skill' : 'Save'}
-          </Button>
-        </>
-      }
-    >
-      <div
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
-            e.preventDefault();
-            void save();
-          }
-        }}
-        style={{ display: 'contents' }}
+    <>
+      <Dialog
+        wide
+        title={title}
+        description={description}
+        onClose={close}
+        onSubmit={() => void save()}
+        footer={
+          <>
+            <span className={forms.footerNote}>
+              <kbd>{mod}</kbd> <kbd>Enter</kbd> to save · <kbd>Esc</kbd> to close, keeping your draft
+            </span>
+            <Button onClick={close}>Cancel</Button>
+            {errors > 0 && !nameError && name !== '' && (
+              <Button onClick={saveAnyway} disabled={pending} title="Keep it as it is, problems and all">
+                Save anyway
+              </Button>
+            )}
+            <Button type="submit" variant="primary" disabled={pending || name === '' || nameError !== null || errors > 0}>
+              {label}
+            </Button>
+          </>
+        }
       >
-        <Field label="Name" error={where === 'name' ? error?.message : null} hint="Lowercase letters, digits and single hyphens, like csv-stats.">
-          <input
-            className={`${forms.input} ${forms.code}`}
-            value={name}
-            onChange={(e) => rename(e.target.value)}
-            placeholder="csv-stats"
-            spellCheck={false}
-            autoComplete="off"
-            disabled={editor.mode !== 'new'}
-            autoFocus={editor.mode === 'new'}
-          />
-        </Field>
-        <Field label="SKILL.md" error={where === 'content' ? error?.message : null} hint="Markdown. The front matter’s description tells the model when to use the skill.">
-          <textarea
-            className={`${forms.textarea} ${forms.code}`}
-            value={content}
-            onChange={(e) => edit(e.target.value)}
-            rows={16}
-            spellCheck={false}
-            autoFocus={editor.mode !== 'new'}
-          />
-        </Field>
-        {error && where === null && <FormError>{error.message}</FormError>}
-      </div>
-    </Dialog>
+        <div className={styles.body}>
+          {draft.restored && (
+            <p className={styles.restored} role="status">
+              <span>{editor.mode === 'new' ? 'Continuing the skill you started.' : 'Your unsaved changes are back.'}</span>
+              <button type="button" className={styles.linkButton} onClick={draft.discard}>
+                {editor.mode === 'new' ? 'Start over' : 'Discard them'}
+              </button>
+            </p>
+          )}
+          <div className={named && editor.mode === 'new' ? styles.topRow : undefined}>
+            <Field label="Name" error={kernelName ?? (nameError ? `Not a valid name: ${nameError}.` : null)} hint="Lowercase letters, digits and single hyphens, like csv-stats.">
+              <input
+                className={`${forms.input} ${forms.code}`}
+                value={draft.name}
+                onChange={(e) => {
+                  if (kernelName) clearError();
+                  draft.rename(e.target.value);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+                    e.preventDefault();
+                    void save();
+                  }
+                }}
+                placeholder="csv-stats"
+                spellCheck={false}
+                autoComplete="off"
+                disabled={!named}
+                autoFocus={named}
+              />
+            </Field>
+            {editor.mode === 'new' && (
+              <Field label="Template" hint="Replaces the text below with a working example.">
+                <select className={forms.select} value={draft.template} onChange={(e) => pickTemplate(e.target.value as TemplateKind)}>
+                  {TEMPLATES.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
+          </div>
+          <div className={styles.source}>
+            <div className={forms.labelRow}>
+              <span className={forms.label}>SKILL.md</span>
+              <EditorStatus problems={problems} />
+            </div>
+            <MarkdownEditor
+              handle={editorRef}
+              value={draft.content}
+              onChange={draft.edit}
+              onSave={() => void save()}
+              problems={problems}
+              label="SKILL.md editor"
+              autoFocus={!named}
+            />
+            {problems.length > 0 ? (
+              <ProblemList problems={problems} onJump={(line) => editorRef.current?.jumpTo(line)} className={errors > 0 ? styles.problems : `${styles.problems} ${styles.warningsOnly}`} />
+            ) : (
+              <p className={forms.hint}>Front matter, then Markdown. The description tells the model when to use the skill; an executable skill keeps its code in one fenced block.</p>
+            )}
+          </div>
+          {error && !kernelName && !kernelProblems && <FormError>{error.message}</FormError>}
+        </div>
+      </Dialog>
+      {confirm?.kind === 'save' && (
+        <SaveAnywayDialog
+          name={name}
+          errors={errors}
+          editing={editor.mode === 'edit'}
+          onClose={() => setConfirm(null)}
+          onConfirm={() => {
+            setConfirm(null);
+            void save(true);
+          }}
+        />
+      )}
+      {confirm?.kind === 'template' && (
+        <ConfirmDialog
+          title="Replace your text?"
+          confirmLabel="Replace"
+          pending={false}
+          error={null}
+          onClose={() => setConfirm(null)}
+          onConfirm={() => {
+            draft.applyTemplate(confirm.template);
+            setConfirm(null);
+          }}
+        >
+          <p>The {TEMPLATES.find((t) => t.id === confirm.template)?.label.split(' — ')[0]} template replaces what you have written in SKILL.md.</p>
+        </ConfirmDialog>
+      )}
+    </>
   );
-}
-
-/** The field a kernel error is about: the name, the content, or neither. */
-function fieldOf(error: WeftError | null): 'name' | 'content' | null {
-  if (!error) return null;
-  if (error.code === 'SKILL_NAME_INVALID' || error.data.field === 'name') return 'name';
-  if (error.data.field === 'content') return 'content';
-  return null;
 }

@@ -2,18 +2,33 @@
 
 /**
  * The skill library: every skill visible to you, once, from the nearest volume (yours, then
- * teams, then built-in), with a name filter. Selecting one shows it in the inspector.
+ * teams, then built-in), grouped by volume and category. Typing searches names, descriptions
+ * and instructions (↑/↓ to move, Enter to open, Esc to clear). Skills can be imported by
+ * picking or dropping files; selecting one shows it in the inspector.
  */
-import { useMemo, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useKernelStore } from '@/components/kernel/useKernelStore';
-import { Button } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Icon } from '@/components/ui/Icon';
 import { useKernelQuery } from '@/components/volumes/useKernelQuery';
-import { SkillEditor } from './SkillEditor';
-import { SkillRow } from './SkillRow';
+import { DropZone } from './DropZone';
+import { groupSkills } from './groupSkills';
+import { ImportDialog } from './ImportDialog';
+import { ImportMenu } from './ImportMenu';
+import { focusFirst, navigateList } from './listNav';
+import { SearchResults } from './SearchResults';
+import { SkillGroups } from './SkillGroups';
 import styles from './SkillLibrary.module.css';
+import { useSkillFacts } from './useSkillFacts';
+import { useSkillImport } from './useSkillImport';
+import { useSkillSearch } from './useSkillSearch';
 import { useSkillUi } from './useSkillUi';
+
+export { NewSkillButton } from './NewSkillButton';
+
+// CodeMirror loads with the first edit, not with the page.
+const SkillEditor = dynamic(() => import('./SkillEditor').then((m) => m.SkillEditor), { ssr: false });
 
 export function SkillLibrary() {
   const kernel = useKernelStore((s) => s.status.state);
@@ -22,62 +37,108 @@ export function SkillLibrary() {
   const select = useSkillUi((s) => s.select);
   const editor = useSkillUi((s) => s.editor);
   const [text, setText] = useState('');
+  const search = useSkillSearch(text);
+  const importer = useSkillImport();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
 
   const all = useMemo(() => skills.data ?? [], [skills.data]);
-  const shown = useMemo(() => {
-    const needle = text.trim().toLowerCase();
-    return needle ? all.filter((s) => s.name.includes(needle)) : all;
-  }, [all, text]);
+  const facts = useSkillFacts(skills.data);
+  const groups = useMemo(() => groupSkills(all, facts), [all, facts]);
   const mine = all.filter((s) => s.volume.startsWith('users/')).length;
+  const query = text.trim();
+
+  const clear = () => {
+    setText('');
+    searchRef.current?.focus();
+  };
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' && focusFirst(listRef.current)) e.preventDefault();
+    else if (e.key === 'Enter' && search.hits?.[0] && !search.stale) select(search.hits[0].name);
+    else if (e.key === 'Escape' && text) {
+      e.preventDefault();
+      setText('');
+    }
+  };
+  const onListKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && text) {
+      e.preventDefault();
+      clear();
+    } else navigateList(e, searchRef.current);
+  };
 
   return (
-    <div className={styles.library}>
+    <DropZone className={styles.library} onDrop={(reading) => void importer.start(reading)}>
       <div className={styles.toolbar}>
         <label className={styles.search}>
           <Icon name="search" size={14} />
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Filter skills" aria-label="Filter skills by name" spellCheck={false} />
+          <input
+            ref={searchRef}
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onSearchKey}
+            placeholder="Search skills"
+            aria-label="Search skills"
+            aria-describedby="skill-search-keys"
+            spellCheck={false}
+          />
         </label>
+        <ImportMenu onPick={(reading) => void importer.start(reading)} />
       </div>
-      <div className={styles.scroll}>
+      <div ref={listRef} className={styles.scroll} onKeyDown={onListKey} aria-busy={search.stale || undefined}>
         {!skills.data ? (
           <EmptyState icon="skills" title={skills.error ? 'Skills could not be listed' : kernel === 'dead' ? 'The kernel is not running' : 'Loading skills…'} compact>
             {skills.error ? skills.error.message : 'Built-in, team and your own skills will be listed here.'}
           </EmptyState>
+        ) : query ? (
+          search.error ? (
+            <EmptyState title="Search failed" compact>
+              {search.error.message}
+            </EmptyState>
+          ) : search.hits ? (
+            <SearchResults query={query} hits={search.hits} facts={facts} selected={selected} onSelect={select} />
+          ) : (
+            <p className={styles.searching}>Searching…</p>
+          )
         ) : all.length === 0 ? (
           <EmptyState icon="skills" title="No skills yet" compact>
             Skills are instructions, written in Markdown, that the model and your workflows use. Write your first with{' '}
-            <strong>New skill</strong>; team skills appear here once you add and sync a team volume.
-          </EmptyState>
-        ) : shown.length === 0 ? (
-          <EmptyState title={`No skill matches “${text.trim()}”`} compact>
-            Clear the filter, or create it with <strong>New skill</strong>.
+            <strong>New skill</strong>, or drop a skill folder here to import it.
           </EmptyState>
         ) : (
-          <ul className={styles.list} aria-label="Skills">
-            {shown.map((s) => (
-              <SkillRow key={s.name} skill={s} selected={s.name === selected} onSelect={select} />
-            ))}
-          </ul>
+          <SkillGroups groups={groups} facts={facts} selected={selected} onSelect={select} />
         )}
       </div>
       {all.length > 0 && (
-        <div className={styles.footer}>
-          {shown.length === all.length ? `${all.length} ${all.length === 1 ? 'skill' : 'skills'}` : `${shown.length} of ${all.length}`}
-          {mine > 0 && ` · ${mine} mine`}
+        <div className={styles.footer} id="skill-search-keys">
+          {query ? (
+            <>
+              <span>{search.hits ? `${search.hits.length} of ${all.length}` : '…'}</span>
+              <span className={styles.keys}>
+                <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd aria-label="Enter">⏎</kbd> open · <kbd>Esc</kbd> clear
+              </span>
+            </>
+          ) : (
+            <span>
+              {all.length} {all.length === 1 ? 'skill' : 'skills'}
+              {mine > 0 && ` · ${mine} mine`}
+            </span>
+          )}
         </div>
       )}
-      {editor && <SkillEditor key={editor.mode === 'new' ? 'new' : editor.name} editor={editor} />}
-    </div>
-  );
-}
-
-/** "New skill", for the library's header: opens the editor on a template (or the unsaved draft). */
-export function NewSkillButton() {
-  const openEditor = useSkillUi((s) => s.openEditor);
-  const hasDraft = useSkillUi((s) => s.draft !== null);
-  return (
-    <Button size="sm" variant="ghost" icon="plus" onClick={() => openEditor({ mode: 'new' })} title={hasDraft ? 'Continue the skill you started' : 'Write a new skill in your volume'}>
-      New skill
-    </Button>
+      {editor && <SkillEditor key={editor.mode === 'new' ? 'new' : editor.mode === 'duplicate' ? `dup:${editor.from}` : editor.name} editor={editor} />}
+      {importer.outcome && (
+        <ImportDialog
+          outcome={importer.outcome}
+          onClose={importer.dismiss}
+          onOpen={(name) => {
+            importer.dismiss();
+            setText('');
+            select(name);
+          }}
+        />
+      )}
+    </DropZone>
   );
 }
