@@ -119,7 +119,7 @@ export class Kernel {
 
   /** Announces a volume's new head (committed here, or in another tab: see workers/kernel.worker.ts). */
   volumeChanged(volume: VolumeId, head: string, source: 'this-tab' | 'other-tab'): void {
-    void this.catalog?.refresh().catch((error: unknown) => this.log('error', `The skill index could not be updated: ${WeftError.from(error).message}`));
+    void this.catalog?.volumeChanged(volume, head).catch((error: unknown) => this.log('error', `The skill index could not be updated: ${WeftError.from(error).message}`));
     this.emit({ type: 'volume.changed', volume, head, source, at: this.deps.clock.now() });
   }
 

@@ -16,11 +16,33 @@ export class SkillCatalog {
   private readonly known = new Map<string, { volume: VolumeId; oid: string | null; shadows: VolumeId[] }>();
   private running: Promise<void> | null = null;
   private again = false;
+  /** The `skills/` tree each volume had when last indexed: a commit that leaves it alone needs no refresh. */
+  private readonly skillTrees = new Map<VolumeId, string | null>();
+  private readonly checks = new Set<Promise<void>>();
 
   constructor(private readonly workspace: Workspace) {}
 
   get size(): number {
     return this.index.size;
+  }
+
+  /** After a commit to `volume`: refreshes only if the commit changed its skills (traces and workflows do not). */
+  volumeChanged(volume: VolumeId, head: string): Promise<void> {
+    const check = (async () => {
+      const skills = await (await this.workspace.volumes.open(volume)).oidAt('skills', head as never);
+      if (this.skillTrees.has(volume) && this.skillTrees.get(volume) === skills) return;
+      this.skillTrees.set(volume, skills);
+      await this.refresh();
+    })();
+    // Searches wait for checks in flight, so a skill is findable as soon as its save returns.
+    this.checks.add(check);
+    void check.finally(() => this.checks.delete(check)).catch(() => undefined);
+    return check;
+  }
+
+  private async settled(): Promise<void> {
+    await Promise.allSettled([...this.checks]);
+    if (this.running) await this.running;
   }
 
   /** Brings the index up to date; resolves when it is (including changes made meanwhile). */
@@ -41,12 +63,12 @@ export class SkillCatalog {
   }
 
   async search(query: string, limit = 20): Promise<CatalogHit[]> {
-    if (this.running) await this.running;
+    await this.settled();
     return this.index.search(query, limit).map((hit) => ({ ...hit, shadows: this.known.get(hit.name)?.shadows ?? [] }));
   }
 
   async context(query: string, tokenBudget: number): Promise<BuiltContext> {
-    if (this.running) await this.running;
+    await this.settled();
     return buildContext(this.index, async (hit) => bodyOf(await this.workspace.volumes.readSkill(hit.volume as VolumeId, hit.name), hit.name), query, tokenBudget);
   }
 

@@ -164,6 +164,7 @@ export class GitRepo {
     const commit = await encodeCommit({ tree, parents: parents ?? (head === null ? [] : [head]), author: signature(author, at), committer: signature(author, at), message });
     await writePack(this.deps.fs, this.gitdir, [...objects, ...edit.objects, ...(empty ? [empty] : []), commit]);
     edit.written();
+    this.remember(commit.oid, tree, message, author, at, parents ?? (head === null ? [] : [head]));
     await this.moveHead(commit.oid);
     await consolidatePacks(this.deps.fs, this.gitdir);
     return { oid: asCommitOid(commit.oid), changed: true };
@@ -173,8 +174,15 @@ export class GitRepo {
   async commitTree(tree: string, message: string, author: Author, at: number, parents: readonly CommitOid[]): Promise<CommitOid> {
     const commit = await encodeCommit({ tree, parents, author: signature(author, at), committer: signature(author, at), message });
     await writeObjects(this.deps.fs, this.gitdir, [commit]);
+    this.remember(commit.oid, tree, message, author, at, parents);
     await this.moveHead(commit.oid);
     return asCommitOid(commit.oid);
+  }
+
+  /** Caches a commit this repository just wrote, exactly as readCommit would parse it. */
+  private remember(oid: string, tree: string, message: string, author: Author, at: number, parents: readonly CommitOid[]): void {
+    const info = { oid: asCommitOid(oid), tree, message: message.trimEnd(), author: { name: author.name, email: author.email }, at: Math.floor(at / 1000) * 1000, parents: [...parents] };
+    this.deps.trees.rememberCommit(oid, info);
   }
 
   /**
