@@ -11,7 +11,7 @@ import { MenuButton } from '@/components/ui/Menu';
 import { ConfirmDialog } from '@/components/volumes/ConfirmDialog';
 import { FormError } from '@/components/volumes/Field';
 import { useKernelAction } from '@/components/volumes/useKernelAction';
-import { VolumeIcon } from '@/components/volumes/VolumeIcon';
+import { Icon } from '@/components/ui/Icon';
 import type { VolumeId } from '@/lib/volumes';
 import { problemsOf } from './checkSkill';
 import { SkillIcon } from './SkillIcon';
@@ -40,17 +40,17 @@ export function SkillActions({ name, volume, content, mine, taken }: { name: str
         {mine ? (
           <>
             <Button size="sm" aria-label={`Edit ${name}`} onClick={() => openEditor({ mode: 'edit', name, content })}>
-              <VolumeIcon name="pencil" size={14} />
+              <Icon name="pencil" size={14} />
               Edit
             </Button>
             <Button size="sm" aria-label={`Promote ${name}`} title="Share it: copy it into a team volume" onClick={() => setDialog('promote')}>
-              <VolumeIcon name="promote" size={14} />
+              <Icon name="promote" size={14} />
               Promote to team…
             </Button>
           </>
         ) : (
           <Button size="sm" aria-label={`Edit a copy of ${name}`} title="Make your own version in your volume; it will shadow this one" onClick={() => openEditor({ mode: 'copy', name, content })}>
-            <VolumeIcon name="pencil" size={14} />
+            <Icon name="pencil" size={14} />
             Edit a copy
           </Button>
         )}

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { AuthorForm } from './AuthorForm';
 import { useKernelQuery } from './useKernelQuery';
 import { useVolumesUi } from './useVolumesUi';
-import { VolumeIcon } from './VolumeIcon';
+import { Icon } from '@/components/ui/Icon';
 import styles from './VolumesPanel.module.css';
 
 export function AuthorBar({ quiet = false }: { quiet?: boolean }) {
@@ -26,7 +26,7 @@ export function AuthorBar({ quiet = false }: { quiet?: boolean }) {
     return (
       <section className={styles.prompt} aria-label="Who signs your commits">
         <div className={styles.promptHead}>
-          <VolumeIcon name="user" size={15} className={styles.promptIcon} />
+          <Icon name="user" size={15} className={styles.promptIcon} />
           <h3 className={styles.promptTitle}>Who signs your commits?</h3>
           <button type="button" className={styles.quietLink} onClick={() => finishPrompt()}>
             Keep the default
@@ -53,7 +53,7 @@ export function AuthorBar({ quiet = false }: { quiet?: boolean }) {
 
   return (
     <p className={styles.authorLine}>
-      <VolumeIcon name="user" size={14} />
+      <Icon name="user" size={14} />
       <span className={styles.authorText}>
         Commits are signed as{' '}
         <span className={styles.authorName} title={`${author.name} <${author.email}>`}>

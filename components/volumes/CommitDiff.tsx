@@ -14,7 +14,7 @@ import styles from './History.module.css';
 import { fullTime, shortSha } from './relativeTime';
 import { useKernelAction } from './useKernelAction';
 import { useKernelQuery } from './useKernelQuery';
-import { VolumeIcon } from './VolumeIcon';
+import { Icon } from '@/components/ui/Icon';
 
 const STATUS: Record<FileDiff['status'], { label: string; tone: Tone }> = {
   added: { label: 'added', tone: 'ok' },
@@ -49,7 +49,7 @@ export function CommitDiff({
   return (
     <section className={styles.diffPanel} aria-label={`Changes to ${path}`}>
       <div className={styles.diffHead}>
-        <VolumeIcon name="file" size={14} className={styles.faintIcon} />
+        <Icon name="file" size={14} className={styles.faintIcon} />
         <span className={styles.diffPath} title={path}>
           {path}
         </span>
@@ -62,7 +62,7 @@ export function CommitDiff({
         <div className={styles.spacer} />
         {restoreAt && (
           <Button size="sm" onClick={() => setConfirming(true)} aria-label={`Restore ${path} as of ${shortSha(restoreAt.oid)}`}>
-            <VolumeIcon name="restore" size={14} />
+            <Icon name="restore" size={14} />
             Restore {shortSha(restoreAt.oid)}
           </Button>
         )}

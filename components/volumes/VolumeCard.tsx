@@ -17,10 +17,10 @@ import { isCurrent, SyncStatus } from './SyncStatus';
 import { isSyncing, trackSync, useSyncStore } from './useSyncStore';
 import { useKernelQuery } from './useKernelQuery';
 import { KIND_LABEL, volumeKindOf } from './volumeLabel';
-import { VolumeIcon, type VolumeIconName } from './VolumeIcon';
+import { Icon, type IconName } from '@/components/ui/Icon';
 import styles from './VolumeCard.module.css';
 
-const KIND_ICON: Record<WorkspaceVolume['kind'], VolumeIconName> = { user: 'user', team: 'team', system: 'box' };
+const KIND_ICON: Record<WorkspaceVolume['kind'], IconName> = { user: 'user', team: 'team', system: 'box' };
 
 export function VolumeCard({ volume: v, onOpen }: { volume: WorkspaceVolume; onOpen?(): void }) {
   const client = useKernelStore((s) => s.client);
@@ -45,7 +45,7 @@ export function VolumeCard({ volume: v, onOpen }: { volume: WorkspaceVolume; onO
     <article className={cx(styles.card, onOpen && styles.clickable)} data-volume={v.id} aria-label={`Volume ${v.id}`}>
       <div className={styles.head}>
         <span className={styles.kindIcon} data-kind={kind}>
-          <VolumeIcon name={KIND_ICON[kind]} size={15} />
+          <Icon name={KIND_ICON[kind]} size={15} />
         </span>
         <div className={styles.titles}>
           <h3 className={styles.title}>
@@ -78,14 +78,14 @@ export function VolumeCard({ volume: v, onOpen }: { volume: WorkspaceVolume; onO
         <dl className={styles.meta}>
           <div className={styles.metaRow}>
             <dt>
-              <VolumeIcon name="link" size={13} />
+              <Icon name="link" size={13} />
               <span className="visually-hidden">Remote</span>
             </dt>
             <dd className={v.remote ? styles.url : styles.faint} title={v.remote?.url}>
               {v.remote ? v.remote.url : 'no remote'}
               {v.remote && v.hasToken && (
                 <span className={styles.token} title="A token for this remote is saved in this browser">
-                  <VolumeIcon name="lock" size={11} />
+                  <Icon name="lock" size={11} />
                   <span className="visually-hidden">token saved</span>
                 </span>
               )}
@@ -94,7 +94,7 @@ export function VolumeCard({ volume: v, onOpen }: { volume: WorkspaceVolume; onO
           {v.remote && (
             <div className={styles.metaRow}>
               <dt>
-                <VolumeIcon name="sync" size={13} />
+                <Icon name="sync" size={13} />
                 <span className="visually-hidden">Last sync</span>
               </dt>
               <dd>
@@ -124,7 +124,7 @@ export function VolumeCard({ volume: v, onOpen }: { volume: WorkspaceVolume; onO
               disabled={!v.remote || syncing}
               onClick={sync}
             >
-              <VolumeIcon name="sync" size={14} className={syncing ? styles.spin : undefined} />
+              <Icon name="sync" size={14} className={syncing ? styles.spin : undefined} />
               {syncing ? 'Syncing…' : 'Sync'}
             </Button>
             <Button size="sm" variant="ghost" aria-label={`Remote for ${v.id}`} onClick={() => setEditingRemote(true)}>
@@ -135,9 +135,9 @@ export function VolumeCard({ volume: v, onOpen }: { volume: WorkspaceVolume; onO
         <div className={styles.spacer} />
         {onOpen && (
           <Button size="sm" variant="ghost" aria-label={`History of ${v.id}`} onClick={onOpen}>
-            <VolumeIcon name="history" size={14} />
+            <Icon name="history" size={14} />
             History
-            <VolumeIcon name="chevronRight" size={12} />
+            <Icon name="chevronRight" size={12} />
           </Button>
         )}
       </div>

@@ -6,7 +6,7 @@ import type { WorkspaceVolume } from '@/lib/volumes';
 import { ConflictList } from './ConflictList';
 import { HistoryPanel } from './HistoryPanel';
 import { VolumeCard } from './VolumeCard';
-import { VolumeIcon } from './VolumeIcon';
+import { Icon } from '@/components/ui/Icon';
 import styles from './VolumesPanel.module.css';
 
 export function VolumeDetails({ volume: v, onBack }: { volume: WorkspaceVolume; onBack(): void }) {
@@ -14,7 +14,7 @@ export function VolumeDetails({ volume: v, onBack }: { volume: WorkspaceVolume; 
     <div className={styles.section} data-open-volume={v.id}>
       <div className={styles.sectionHead}>
         <Button size="sm" variant="ghost" onClick={onBack} className={styles.back}>
-          <VolumeIcon name="chevronLeft" size={14} />
+          <Icon name="chevronLeft" size={14} />
           All volumes
         </Button>
       </div>

@@ -100,7 +100,8 @@ function compareCodePoints(a: string, b: string): number {
 }
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+/** The bytes of `parts`, one after another. */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
   for (const p of parts) {

@@ -7,7 +7,7 @@
  */
 import CRC32 from 'crc-32';
 import type { GitObject } from './gitObjects';
-import { deflate, sha1 } from './gitObjects';
+import { concat, deflate, sha1 } from './gitObjects';
 import type { GitFs } from './gitRepo';
 
 const TYPE_CODE = { commit: 1, tree: 2, blob: 3 } as const;
@@ -154,14 +154,4 @@ function entryHeader(type: number, size: number): Uint8Array {
     rest = Math.floor(rest / 128);
   }
   return Uint8Array.from(bytes);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }

@@ -17,7 +17,7 @@ type SideView = SideTab | 'volumes';
 const TABS: readonly TabItem<SideView>[] = [
   { id: 'chat', label: 'Chat', icon: 'chat' },
   { id: 'inspector', label: 'Inspector', icon: 'inspect' },
-  { id: 'volumes', label: 'Volumes', icon: 'panelBottom' },
+  { id: 'volumes', label: 'Volumes', icon: 'volume' },
 ];
 
 /**
