@@ -9,6 +9,9 @@ import { type GitServer, startGitServer } from '../../e2e/fixtures/gitServer';
 import type { WeftError } from '../core';
 import { listConflicts, resolveConflict } from './conflicts';
 import { promoteSkill } from './promoteSkill';
+import { createLockMap } from './lockMap';
+import { memoryStore } from './keyValueStore';
+import { Workspace } from './workspace';
 import { nativeGit } from './testing';
 import { testVolumes } from './testVolumes';
 
@@ -127,6 +130,20 @@ describe('sync with a real git server (git http-backend)', () => {
     await native.git('push', '-q', 'origin', 'main');
     expect(await ada.volumes.sync('teams/lab', remote)).toMatchObject({ outcome: 'pulled', received: 1, sent: 0 });
     expect((await ada.volumes.log('teams/lab', { limit: 1 }))[0]).toMatchObject({ message: 'Add README', author: { name: 'Server Side' } });
+  });
+});
+
+describe('adding a team volume from a remote', () => {
+  it('leaves nothing behind when the first sync fails, so adding it again with the right token works', async () => {
+    await server.createRepo('lab-retry');
+    const ada = await device('ada');
+    const ws = await Workspace.open({ fs: ada.volumes.deps.fs, clock: ada.clock, lock: createLockMap(), http, settings: memoryStore(), secrets: memoryStore(), user: 'ada' });
+    const url = server.repoUrl('lab-retry');
+    await expect(ws.createTeam('lab', { url, token: 'wrong' })).rejects.toMatchObject({ code: 'REMOTE_AUTH' });
+    expect((await ws.listVolumes()).map((v) => v.id)).toEqual(['users/ada']);
+    const created = await ws.createTeam('lab', { url, token: TOKEN });
+    expect(created.volume).toBe('teams/lab');
+    expect((await ws.listVolumes()).find((v) => v.id === 'teams/lab')).toMatchObject({ remote: { url }, hasToken: true });
   });
 });
 

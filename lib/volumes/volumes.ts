@@ -97,6 +97,16 @@ export class Volumes {
     });
   }
 
+  /** Deletes a volume that has no commit yet (a team whose first sync failed); refuses any other. */
+  async removeEmpty(id: VolumeId): Promise<void> {
+    await this.deps.lock(id, async () => {
+      const repo = this.repo(id);
+      if (!(await repo.exists())) return;
+      if ((await repo.head()) !== null) throw new WeftError('VOLUME_EXISTS', `${id} has commits; it is not removed.`, { volume: id });
+      await removeTree(this.deps.fs, volumeGitdir(id));
+    });
+  }
+
   /** Every volume on this device: system first, then teams, then users. */
   async list(): Promise<VolumeInfo[]> {
     const ids: VolumeId[] = [];
@@ -337,6 +347,17 @@ export class Volumes {
     } catch {
       return [];
     }
+  }
+}
+
+/** `rm -r`, with the few fs calls lightning-fs has. */
+async function removeTree(fs: GitFs, path: string): Promise<void> {
+  const stat = await fs.promises.lstat(path);
+  if (stat.isDirectory()) {
+    for (const name of await fs.promises.readdir(path)) await removeTree(fs, `${path}/${name}`);
+    await fs.promises.rmdir(path);
+  } else {
+    await fs.promises.unlink(path);
   }
 }
 

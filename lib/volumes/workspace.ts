@@ -110,7 +110,15 @@ export class Workspace {
     }
     await this.setRemote(id.value, options.url, options.token);
     await this.volumes.ensure(id.value, options.title, { empty: true });
-    const sync = await this.sync(id.value);
+    let sync: SyncResult;
+    try {
+      sync = await this.sync(id.value);
+    } catch (error) {
+      // Nothing half-made stays behind: the person fixes the URL or token and adds the team again.
+      await this.volumes.removeEmpty(id.value);
+      await this.setRemote(id.value, null);
+      throw error;
+    }
     if (sync.head === null) {
       // The remote is empty too: start the volume here and publish it.
       await this.volumes.ensure(id.value, options.title);
