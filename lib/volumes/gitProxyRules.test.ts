@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   downstreamResponseHeaders,
+  proxyContentType,
   type GitProxyTarget,
   isPrivateAddress,
   MAX_RECEIVE_PACK_BODY,
@@ -289,7 +290,7 @@ describe('headers', () => {
     expect(upstreamRequestHeaders([['user-agent', 'git/isomorphic-git@1.44.11']])['user-agent']).toBe('git/isomorphic-git@1.44.11');
   });
 
-  it('returns only safe headers downstream (no login dialog, cookies or redirects)', () => {
+  it('returns only safe headers downstream (no content type, login dialog, cookies or redirects)', () => {
     expect(
       downstreamResponseHeaders([
         ['Content-Type', 'application/x-git-upload-pack-advertisement'],
@@ -299,7 +300,15 @@ describe('headers', () => {
         ['Location', 'https://elsewhere'],
         ['Access-Control-Allow-Origin', '*'],
       ]),
-    ).toEqual({ 'content-type': 'application/x-git-upload-pack-advertisement', 'cache-control': 'no-cache' });
+    ).toEqual({ 'cache-control': 'no-cache' });
+  });
+
+  it('sets the content type itself: the git type only when upstream declared exactly that', () => {
+    const refs = { kind: 'refs' as const, service: 'git-upload-pack' as const };
+    expect(proxyContentType(refs, 200, 'application/x-git-upload-pack-advertisement')).toBe('application/x-git-upload-pack-advertisement');
+    expect(proxyContentType(refs, 200, 'text/html')).toBe('application/octet-stream');
+    expect(proxyContentType({ kind: 'rpc', service: 'git-receive-pack' }, 200, 'application/x-git-receive-pack-result')).toBe('application/x-git-receive-pack-result');
+    expect(proxyContentType(refs, 404, 'text/html')).toBe('text/plain; charset=utf-8');
   });
 
   it('maps refusals to HTTP statuses', () => {

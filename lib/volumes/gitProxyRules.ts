@@ -204,7 +204,29 @@ export async function resolveProxyTarget(target: GitProxyTarget, lookup: HostLoo
 }
 
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'accept', 'git-protocol', 'content-encoding'];
-const RETURNED_RESPONSE_HEADERS = ['content-type', 'content-encoding', 'cache-control', 'expires', 'pragma', 'etag', 'last-modified'];
+// Never content-type: a hostile host could declare text/html and have its page run in Weft's origin.
+const RETURNED_RESPONSE_HEADERS = ['content-encoding', 'cache-control', 'expires', 'pragma', 'etag', 'last-modified'];
+
+/**
+ * Headers every proxy response carries, refusals included: nothing it returns can be rendered
+ * as a page of Weft's origin (sandboxed, downloaded, not sniffed).
+ */
+export const PROXY_SAFETY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "sandbox; default-src 'none'",
+  'Content-Disposition': 'attachment',
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * The Content-Type the proxy answers with: git's own type for a successful smart-HTTP answer
+ * (only when upstream declared exactly that), plain text for errors, bytes otherwise.
+ */
+export function proxyContentType(target: Pick<GitProxyTarget, 'kind' | 'service'>, status: number, upstream: string | undefined): string {
+  if (status < 200 || status >= 300) return 'text/plain; charset=utf-8';
+  const expected = `application/x-${target.service}-${target.kind === 'refs' ? 'advertisement' : 'result'}`;
+  return upstream?.split(';')[0]?.trim().toLowerCase() === expected ? expected : 'application/octet-stream';
+}
 
 /**
  * The request headers the proxy sends upstream: what git needs, nothing else (no cookies).

@@ -14,6 +14,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { WeftError } from '@/lib/core/errors';
 import {
   downstreamResponseHeaders,
+  PROXY_SAFETY_HEADERS,
+  proxyContentType,
   GIT_PROXY_ALLOW_ENV,
   type GitProxyRefusal,
   type GitProxyTarget,
@@ -121,8 +123,8 @@ function forward(request: Request, target: GitProxyTarget, addresses: readonly s
     const relay = (res: IncomingMessage) => {
       const status = res.statusCode ?? 502;
       const headers = new Headers(downstreamResponseHeaders(Object.entries(res.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as const]))));
-      headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-      headers.set('X-Content-Type-Options', 'nosniff');
+      headers.set('Content-Type', proxyContentType(target, status, res.headers['content-type']));
+      for (const [name, value] of Object.entries(PROXY_SAFETY_HEADERS)) headers.set(name, value);
       const body = status === 204 || status === 304 ? null : (Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>);
       resolve(new Response(body, { status, headers }));
     };
@@ -181,9 +183,8 @@ function refusal(error: WeftError): Response {
   return new Response(`${error.message}\n`, {
     status: refusalStatus(reason),
     headers: {
+      ...PROXY_SAFETY_HEADERS,
       'Content-Type': 'text/plain; charset=utf-8',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      'X-Content-Type-Options': 'nosniff',
       'X-Weft-Error': error.code,
       'Cache-Control': 'no-store',
     },
