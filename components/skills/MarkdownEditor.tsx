@@ -22,13 +22,15 @@ export interface MarkdownEditorHandle {
 
 const BASIC_SETUP = { foldGutter: false, autocompletion: false, closeBrackets: false, completionKeymap: false, highlightActiveLineGutter: true } as const;
 
-export function MarkdownEditor({ value, onChange, onSave, problems, label, autoFocus, handle }: {
+export function MarkdownEditor({ value, onChange, onSave, problems, label, autoFocus, handle, readOnly = false }: {
   value: string;
   onChange(value: string): void;
   onSave(): void;
   problems: readonly SkillProblem[];
   /** The accessible name of the text area. */
   label: string;
+  /** While a save is in flight: nothing typed then could be saved, so nothing can be typed. */
+  readOnly?: boolean;
   autoFocus?: boolean;
   handle?: Ref<MarkdownEditorHandle>;
 }) {
@@ -67,6 +69,7 @@ export function MarkdownEditor({ value, onChange, onSave, problems, label, autoF
         onChange={onChange}
         onCreateEditor={setView}
         extensions={extensions}
+        readOnly={readOnly}
         basicSetup={BASIC_SETUP}
         indentWithTab={false}
         theme="none"

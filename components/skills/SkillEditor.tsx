@@ -55,7 +55,7 @@ export function SkillEditor({ editor }: { editor: EditorState }) {
     if (check.now().errors > 0 && !allowInvalid) return;
     setSavedContent(draft.content);
     saving.current = true;
-    const written = await run({ op: 'skill.write', name, content: draft.content, ...(allowInvalid && { allowInvalid: true }) });
+    const written = await run({ op: 'skill.write', name, content: draft.content, ...(allowInvalid && { allowInvalid: true }), ...(named && { create: true }) });
     saving.current = false;
     if (!written) return;
     draft.forget();
@@ -116,6 +116,7 @@ export function SkillEditor({ editor }: { editor: EditorState }) {
               <input
                 className={`${forms.input} ${forms.code}`}
                 value={draft.name}
+                readOnly={pending}
                 onChange={(e) => {
                   if (kernelName) clearError();
                   draft.rename(e.target.value);
@@ -158,6 +159,7 @@ export function SkillEditor({ editor }: { editor: EditorState }) {
               problems={problems}
               label="SKILL.md editor"
               autoFocus={!named}
+              readOnly={pending}
             />
             {problems.length > 0 ? (
               <ProblemList problems={problems} onJump={(line) => editorRef.current?.jumpTo(line)} className={errors > 0 ? styles.problems : `${styles.problems} ${styles.warningsOnly}`} />

@@ -138,8 +138,11 @@ export interface SyscallMap {
   'skill.list': { args: object; result: SkillEntry[] };
   /** Reads a skill, resolved user → team → system unless `volume` is given. */
   'skill.read': { args: { name: string; volume?: string }; result: SkillEntry & { content: string } };
-  /** Saves a skill to the user volume; refused with SKILL_PARSE (every problem listed) unless `allowInvalid`. */
-  'skill.write': { args: { name: string; content: string; allowInvalid?: boolean }; result: WriteResult & { warnings: SkillProblem[] } };
+  /**
+   * Saves a skill to the user volume; refused with SKILL_PARSE (every problem listed) unless
+   * `allowInvalid`. With `create`, refused with SKILL_EXISTS rather than replacing a skill.
+   */
+  'skill.write': { args: { name: string; content: string; allowInvalid?: boolean; create?: boolean }; result: WriteResult & { warnings: SkillProblem[] } };
   'skill.delete': { args: { name: string }; result: WriteResult };
   'skill.promote': { args: { name: string; team: string; reason: string }; result: PromoteResult };
   'workflow.list': { args: { volume?: string }; result: string[] };

@@ -78,3 +78,21 @@ describe('skill.write and skill.import check what they save', () => {
     expect(await fail({ op: 'skill.import', files: [{ path: 'x/readme.txt', content: 'hi' }, { path: 'x/other.txt', content: 'yo' }] })).toMatchObject({ code: 'SKILL_IMPORT', message: expect.stringMatching(/No SKILL.md/) });
   });
 });
+
+describe('nothing of the user is replaced or lost by mistake', () => {
+  it('creating a skill under a name already in use is refused, and the existing skill stays', async () => {
+    const { call, fail } = await boot();
+    await call({ op: 'skill.write', name: 'notes', content: skill('notes', 'Mine.') });
+    const e = await fail({ op: 'skill.write', name: 'notes', content: skill('notes', 'Another.'), create: true });
+    expect(e).toMatchObject({ code: 'SKILL_EXISTS', data: { field: 'name' }, message: expect.stringMatching(/already have a skill named notes/) });
+    expect(await call({ op: 'skill.read', name: 'notes' })).toMatchObject({ content: skill('notes', 'Mine.') });
+  });
+
+  it('restoring a file from a commit where it did not exist is refused instead of deleting it', async () => {
+    const { call, fail } = await boot();
+    const before = ((await call({ op: 'volume.log', volume: 'users/me', limit: 1 })) as { oid: string }[])[0]!.oid;
+    await call({ op: 'skill.write', name: 'notes', content: skill('notes', 'Mine.') });
+    expect(await fail({ op: 'volume.restore', volume: 'users/me', path: 'skills/notes/SKILL.md', at: before })).toMatchObject({ code: 'VOLUME_FILE_NOT_FOUND', message: expect.stringMatching(/did not exist at/) });
+    expect(await call({ op: 'skill.read', name: 'notes' })).toMatchObject({ content: skill('notes', 'Mine.') });
+  });
+});

@@ -24,7 +24,7 @@ export function skillHandlers(get: () => Workspace, catalog: () => SkillCatalog)
       if (!name.ok) throw name.error;
       const parsed = parseSkill(c.content, { folder: c.name });
       if (!parsed.ok && !c.allowInvalid) throw parsed.error;
-      const written = await get().volumes.writeSkill(get().volumes.userVolume, c.name, c.content);
+      const written = await get().volumes.writeSkill(get().volumes.userVolume, c.name, c.content, { create: c.create ?? false });
       return { ...written, warnings: parsed.ok ? parsed.value.warnings : [] };
     },
     'skill.delete': (c) => get().volumes.deleteSkill(get().volumes.userVolume, c.name),

@@ -26,7 +26,7 @@ export const volumeSchemas = {
   'volume.resolve': call('volume.resolve', { volume, theirs: path, choice: z.enum(['mine', 'theirs', 'both']) }),
   'skill.list': call('skill.list', {}),
   'skill.read': call('skill.read', { name, volume: volume.optional() }),
-  'skill.write': call('skill.write', { name, content: text(1_000_000), allowInvalid: z.boolean().optional() }),
+  'skill.write': call('skill.write', { name, content: text(1_000_000), allowInvalid: z.boolean().optional(), create: z.boolean().optional() }),
   'skills.search': call('skills.search', { query: text(500), limit: z.number().int().min(1).max(200).optional() }),
   'skills.context': call('skills.context', { query: text(4000), tokenBudget: z.number().int().min(1).max(1_000_000) }),
   'skill.import': call('skill.import', { files: z.array(z.strictObject({ path: text(1024), content: text(5_000_000) })).min(1).max(500) }),

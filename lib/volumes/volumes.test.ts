@@ -122,6 +122,18 @@ describe('volumes', () => {
   });
 });
 
+describe('a malformed volume.json (a bad push from a teammate)', () => {
+  it('does not break the listing of every volume', async () => {
+    const { volumes } = await setup();
+    await volumes.write('teams/lab', async () => ({ changes: [{ path: 'volume.json', content: '{ not json' }], message: 'Break it' }));
+    expect((await volumes.list()).map((v) => [v.id, v.title])).toEqual([
+      ['system', 'Built-in skills'],
+      ['teams/lab', 'Team lab'],
+      ['users/ada', 'ada’s volume'],
+    ]);
+  });
+});
+
 describe('volume access rules', () => {
   it.each([
     ['system', /system volume holds the built-in skills and never changes/],

@@ -126,9 +126,16 @@ export class Volumes {
     return { id, kind: volumeKind(id), title: manifest?.title ?? defaultTitle(id), head: await repo.head(), writable: id === this.userVolume };
   }
 
+  /** The volume's manifest; null if it is missing or unreadable (a bad push must not break every listing). */
   async manifest(repo: GitRepo): Promise<VolumeManifest | null> {
     const text = await repo.readText('volume.json');
-    return text === null ? null : (JSON.parse(text) as VolumeManifest);
+    if (text === null) return null;
+    try {
+      const value: unknown = JSON.parse(text);
+      return typeof value === 'object' && value !== null ? (value as VolumeManifest) : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Reads a file at the head or at a commit; `VOLUME_FILE_NOT_FOUND` if it is not there. */
@@ -154,12 +161,18 @@ export class Volumes {
     return text;
   }
 
-  /** Writes a skill into the user volume: `Add skill <name>` or `Update skill <name>`. */
-  async writeSkill(id: VolumeId, name: string, content: string): Promise<WriteResult> {
+  /**
+   * Writes a skill into the user volume: `Add skill <name>` or `Update skill <name>`.
+   * With `create`, an existing skill of that name is never replaced (SKILL_EXISTS).
+   */
+  async writeSkill(id: VolumeId, name: string, content: string, options: { create?: boolean } = {}): Promise<WriteResult> {
     const skill = this.skillName(name);
     this.assertUserWritable(id);
     return this.write(id, async (repo) => {
-      const existed = (await repo.readText(skillPath(skill))) !== null;
+      const existed = (await repo.oidAt(skillPath(skill))) !== null;
+      if (existed && options.create) {
+        throw new WeftError('SKILL_EXISTS', `You already have a skill named ${skill}. Pick another name, or open ${skill} to edit it.`, { volume: id, name: skill, field: 'name' });
+      }
       return { changes: [{ path: skillPath(skill), content }], message: `${existed ? 'Update' : 'Add'} skill ${skill}` };
     });
   }
@@ -211,7 +224,13 @@ export class Volumes {
   }
 
   async readWorkflow(id: VolumeId, name: string): Promise<unknown> {
-    return JSON.parse(await this.read(id, workflowPath(this.workflowName(name))));
+    const path = workflowPath(this.workflowName(name));
+    const text = await this.read(id, path);
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new WeftError('VOLUME_CORRUPT', `${path} in ${id} is not valid JSON (${(e as Error).message}). Restore an earlier version from its history.`, { volume: id, path });
+    }
   }
 
   async writeWorkflow(id: VolumeId, name: string, workflow: unknown): Promise<WriteResult> {
@@ -272,6 +291,9 @@ export class Volumes {
     return this.write(id, async (repo) => {
       await repo.readCommit(at);
       const content = await repo.readFile(checked.value, at);
+      if (content === null) {
+        throw new WeftError('VOLUME_FILE_NOT_FOUND', `${checked.value} did not exist at ${at.slice(0, 7)}, so there is nothing to restore from there. Pick a commit where the file exists.`, { volume: id, path: checked.value, at });
+      }
       return { changes: [{ path: checked.value, content }], message: `Restore ${checked.value} from ${at.slice(0, 7)}` };
     });
   }
