@@ -1,9 +1,11 @@
 /**
  * Session UI state of the skill library: the selected skill (and which of its copies is shown
  * when it shadows others), the collapsed groups, the open editor, and unsaved drafts, kept
- * until they are saved or discarded so that nothing typed is lost when the editor closes.
+ * until they are saved or discarded so that nothing typed is lost when the editor closes —
+ * or when the tab does: drafts are kept in localStorage.
  */
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Runtime } from '@/lib/skills';
 import type { VolumeId } from '@/lib/volumes';
 
@@ -47,7 +49,9 @@ interface SkillUi {
   setDraft(key: string, draft: SkillDraft | null): void;
 }
 
-export const useSkillUi = create<SkillUi>()((set) => ({
+export const useSkillUi = create<SkillUi>()(
+  persist(
+    (set) => ({
   selected: null,
   selectedSeq: 0,
   viewVolume: null,
@@ -71,4 +75,12 @@ export const useSkillUi = create<SkillUi>()((set) => ({
       else delete drafts[key];
       return { drafts };
     }),
-}));
+    }),
+    {
+      name: 'weft.skill-drafts',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ drafts: s.drafts }),
+    },
+  ),
+);

@@ -39,7 +39,8 @@ export type GitProxyRefusal =
   | 'too-large'
   | 'redirect'
   | 'upstream'
-  | 'timeout';
+  | 'timeout'
+  | 'busy';
 
 /** Resolves a hostname to every address it has (node:dns `lookup(name, { all: true })` in production). */
 export type HostLookup = (hostname: string) => Promise<readonly string[]>;
@@ -49,6 +50,10 @@ export const MAX_UPLOAD_PACK_BODY = 10 * 1024 * 1024;
 export const MAX_RECEIVE_PACK_BODY = 100 * 1024 * 1024;
 /** Upstream silence (no bytes either way) after which the proxy gives up. */
 export const UPSTREAM_IDLE_TIMEOUT_MS = 60_000;
+/** However busy the transfer, one proxied request ends after this long. */
+export const UPSTREAM_TOTAL_TIMEOUT_MS = 10 * 60_000;
+/** Proxied requests open at once, across every client; more are answered 429. */
+export const MAX_PROXY_REQUESTS = 16;
 
 const SERVICES: readonly GitService[] = ['git-upload-pack', 'git-receive-pack'];
 const PROXY_INFO = "Only git smart-HTTP requests can go through Weft's git proxy";
@@ -70,6 +75,8 @@ export function refusalStatus(reason: GitProxyRefusal): number {
       return 502;
     case 'timeout':
       return 504;
+    case 'busy':
+      return 429;
     case 'method':
     case 'path':
     case 'host':

@@ -14,7 +14,9 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { WeftError } from '@/lib/core/errors';
 import {
   downstreamResponseHeaders,
+  MAX_PROXY_REQUESTS,
   PROXY_SAFETY_HEADERS,
+  UPSTREAM_TOTAL_TIMEOUT_MS,
   proxyContentType,
   GIT_PROXY_ALLOW_ENV,
   type GitProxyRefusal,
@@ -56,6 +58,9 @@ async function proxy(request: Request, context: RouteContext): Promise<Response>
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > target.value.maxBodyBytes) return refusal(tooLarge(target.value));
 
+  if (inFlight >= MAX_PROXY_REQUESTS) {
+    return refusal(proxyRefused('busy', `Weft's git proxy is handling ${MAX_PROXY_REQUESTS} transfers already. Wait a moment and sync again.`, { limit: MAX_PROXY_REQUESTS }));
+  }
   const addresses = await resolveProxyTarget(target.value, lookupAll);
   if (!addresses.ok) return refusal(addresses.error);
 
@@ -71,6 +76,9 @@ async function proxy(request: Request, context: RouteContext): Promise<Response>
     );
   }
 }
+
+/** Upstream connections open now (a response body streams on after the handler returns). */
+let inFlight = 0;
 
 async function lookupAll(hostname: string): Promise<readonly string[]> {
   return (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
@@ -91,6 +99,15 @@ function forward(request: Request, target: GitProxyTarget, addresses: readonly s
       upstream.destroy();
       reject(error);
     };
+    inFlight++;
+    const deadline = setTimeout(() => {
+      pending?.destroy();
+      upstream.destroy(new Error(`the transfer took longer than ${UPSTREAM_TOTAL_TIMEOUT_MS / 60_000} minutes`));
+    }, UPSTREAM_TOTAL_TIMEOUT_MS);
+    upstream.on('close', () => {
+      inFlight--;
+      clearTimeout(deadline);
+    });
     upstream.setTimeout(UPSTREAM_IDLE_TIMEOUT_MS, () =>
       fail(proxyRefused('timeout', `${target.host} did not answer within ${UPSTREAM_IDLE_TIMEOUT_MS / 1000} s. Try again later.`, { host: target.host })),
     );
