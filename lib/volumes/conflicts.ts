@@ -48,6 +48,21 @@ export async function resolveConflict(volumes: Volumes, id: VolumeId, theirsPath
       kept = [mine];
       return { changes: [{ path: mine, content: theirs }, drop], message: `Resolve ${mine}: keep theirs (${tag})` };
     }
+    const skill = /^skills\/([^/]+)\/(.+)$/.exec(mine);
+    if (skill) {
+      // Their version becomes a whole skill of its own: the folder as it is here, with their file in it.
+      const [, name, rel] = skill as unknown as [string, string, string];
+      const copyName = `${name}-${tag}`;
+      const files = (await repo.listFiles(`skills/${name}`)).filter((p) => !CONFLICT_FILE.test(p));
+      const changes = [];
+      for (const path of files.includes(mine) ? files : [...files, mine]) {
+        const inner = path.slice(`skills/${name}/`.length);
+        const content = path === mine ? theirs : ((await repo.readFile(path)) ?? new Uint8Array());
+        changes.push({ path: `skills/${copyName}/${inner}`, content: inner === 'SKILL.md' ? renameSkill(typeof content === 'string' ? content : new TextDecoder().decode(content), copyName) : content });
+      }
+      kept = [mine, `skills/${copyName}/${rel}`];
+      return { changes: [...changes, drop], message: `Resolve ${mine}: keep both (theirs as skill ${copyName})` };
+    }
     const copy = copyPath(mine, tag);
     kept = [mine, copy.path];
     return { changes: [{ path: copy.path, content: copy.rename(theirs) }, drop], message: `Resolve ${mine}: keep both (theirs as ${copy.path})` };
@@ -55,16 +70,13 @@ export async function resolveConflict(volumes: Volumes, id: VolumeId, theirsPath
   return { ...result, kept };
 }
 
-/** Where "keep both" puts their version: a skill or workflow of its own, renamed with the tag. */
+/** A SKILL.md with its frontmatter `name` changed. */
+function renameSkill(content: string, name: string): string {
+  return content.replace(/^(---\r?\n(?:.*\r?\n)*?name:\s*)(\S+)(\s*\r?\n)/, `$1${name}$3`);
+}
+
+/** Where "keep both" puts their version of a workflow or other file, renamed with the tag. */
 function copyPath(mine: string, tag: string): { path: string; rename(content: string): string } {
-  const skill = /^skills\/([^/]+)\/(.+)$/.exec(mine);
-  if (skill) {
-    const name = `${skill[1]}-${tag}`;
-    return {
-      path: `skills/${name}/${skill[2]}`,
-      rename: (content) => (skill[2] === 'SKILL.md' ? content.replace(/^(---\r?\n(?:.*\r?\n)*?name:\s*)(\S+)(\s*\r?\n)/, `$1${name}$3`) : content),
-    };
-  }
   const workflow = /^workflows\/([^/]+)\.workflow\.json$/.exec(mine);
   if (workflow) {
     const name = `${workflow[1]}-${tag}`;
