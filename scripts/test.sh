@@ -16,6 +16,12 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
   fi
 fi
 
+# ngspice runs the built-in SPICE skill's netlist in its test (skipped, with a note, without it).
+if ! command -v ngspice >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "▸ installing Debian's ngspice for the SPICE skill test"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ngspice >/dev/null) || echo "  (ngspice could not be installed; that test will be skipped)"
+fi
+
 step() { echo; echo "▸ $1"; }
 step "typecheck";  npx tsc --noEmit
 step "lint";       npx eslint . --max-warnings 0

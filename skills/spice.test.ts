@@ -12,7 +12,7 @@ const lines = netlist.split('\n');
 const { R, C, freq, tstep, tstop, fstart, fstop } = defaults as { R: number; C: number; freq: number; tstep: number; tstop: number; fstart: number; fstop: number };
 const cutoff = 1 / (2 * Math.PI * R * C);
 
-/** ngspice is not a dependency: the simulation check runs only where a developer has it installed. */
+/** ngspice (Debian's, installed by scripts/test.sh when it can) runs the netlist; without it this check is skipped. */
 const hasNgspice = spawnSync('ngspice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe('rc-lowpass', () => {
