@@ -4,7 +4,7 @@
  * cheap after a commit; concurrent refreshes are folded into one.
  */
 import { buildContext, type BuiltContext, parseSkill, type Skill, skillCategory, type SkillDocument, SkillIndex, skillKeywords } from '../skills';
-import { skillPath, type VolumeId, type Workspace } from '../volumes';
+import { type GitRepo, skillPath, type VolumeId, type Workspace } from '../volumes';
 import type { SkillHit } from '../skills';
 
 export interface CatalogHit extends SkillHit {
@@ -76,9 +76,11 @@ export class SkillCatalog {
     const volumes = this.workspace.volumes;
     const entries = await volumes.catalogue();
     const seen = new Set<string>();
+    const repos = new Map<VolumeId, GitRepo>();
     for (const entry of entries) {
       seen.add(entry.name);
-      const oid = await (await volumes.open(entry.volume)).oidAt(skillPath(entry.name));
+      if (!repos.has(entry.volume)) repos.set(entry.volume, await volumes.open(entry.volume));
+      const oid = await repos.get(entry.volume)!.oidAt(skillPath(entry.name));
       const known = this.known.get(entry.name);
       this.known.set(entry.name, { volume: entry.volume, oid, shadows: entry.shadows });
       if (known && known.volume === entry.volume && known.oid === oid) continue;

@@ -36,10 +36,10 @@ export function skillHandlers(get: () => Workspace, catalog: () => SkillCatalog)
       const ws = get();
       const me = ws.volumes.userVolume;
       const existed = (await (await ws.volumes.open(me)).oidAt(skillPath(name))) !== null;
-      const written = await ws.volumes.write(me, async (repo) => {
-        const stale = (await repo.listFiles(`skills/${name}`)).filter((p) => !files.some((f) => f.path === p));
-        return { changes: [...files, ...stale.map((path) => ({ path, content: null }))], message: `${existed ? 'Re-import' : 'Import'} skill ${name}` };
-      });
+      const written = await ws.volumes.write(me, async (repo) => ({
+        changes: await repo.replaceFolder(`skills/${name}`, files),
+        message: `${existed ? 'Re-import' : 'Import'} skill ${name}`,
+      }));
       return { ...written, name, notes, warnings, replaced: existed };
     },
     'skills.search': (c) => catalog().search(c.query, c.limit ?? 20),

@@ -140,6 +140,16 @@ export class GitRepo {
   }
 
   /**
+   * The changes that make folder `dir` hold exactly `files` (paths inside the volume): write
+   * them, and delete whatever else is under `dir` now. For replacing a skill whole.
+   */
+  async replaceFolder(dir: string, files: readonly FileChange[]): Promise<FileChange[]> {
+    const keep = new Set(files.map((f) => f.path));
+    const stale = (await this.listFiles(dir)).filter((path) => !keep.has(path));
+    return [...files, ...stale.map((path) => ({ path, content: null }))];
+  }
+
+  /**
    * Writes one commit on top of `main` with the given changes. Returns the new head, or the
    * old one unchanged (`changed: false`) when the changes leave every file as it was.
    * `parents` overrides the parent list (a merge commit); the first must be the current head.

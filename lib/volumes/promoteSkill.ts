@@ -26,9 +26,8 @@ export async function promoteSkill(volumes: Volumes, name: string, team: string,
   const changes = await Promise.all(files.map(async (path) => ({ path, content: await source.readFile(path) })));
   // Files the team has under that skill but the user does not are removed: the promoted skill replaces it whole.
   const written = await volumes.write(target.value, async (repo) => {
-    const stale = (await repo.listFiles(`skills/${skill.value}`)).filter((p) => !files.includes(p));
     return {
-      changes: [...changes, ...stale.map((path) => ({ path, content: null }))],
+      changes: await repo.replaceFolder(`skills/${skill.value}`, changes),
       message: `Promote ${skill.value} from ${volumeName(volumes.userVolume)}: ${why.split('\n')[0]}`,
     };
   });

@@ -109,6 +109,11 @@ export class Volumes {
 
   /** Every volume on this device: system first, then teams, then users. */
   async list(): Promise<VolumeInfo[]> {
+    return Promise.all((await this.ids()).map((id) => this.info(id)));
+  }
+
+  /** The ids of the volumes on this device, in `list` order, from the folders alone (no git reads). */
+  private async ids(): Promise<VolumeId[]> {
     const ids: VolumeId[] = [];
     if (await this.repo('system').exists()) ids.push('system');
     for (const kind of ['teams', 'users'] as const) {
@@ -117,7 +122,7 @@ export class Volumes {
         if (id.ok && (await this.repo(id.value).exists())) ids.push(id.value);
       }
     }
-    return Promise.all(ids.map((id) => this.info(id)));
+    return ids;
   }
 
   async info(id: VolumeId): Promise<VolumeInfo> {
@@ -211,7 +216,7 @@ export class Volumes {
 
   /** The volumes a skill name is looked up in, nearest first: mine, teams, system (other users' never). */
   private async lookupOrder(): Promise<VolumeId[]> {
-    const ids = (await this.list()).map((v) => v.id);
+    const ids = await this.ids();
     const rank = (id: VolumeId) => (id === this.userVolume ? 0 : volumeKind(id) === 'team' ? 1 : volumeKind(id) === 'system' ? 2 : -1);
     return ids.filter((id) => rank(id) >= 0).sort((a, b) => rank(a) - rank(b));
   }

@@ -186,11 +186,8 @@ export class Workspace {
     const manifest = await this.volumes.manifest(repo);
     if (manifest?.builtinVersion === builtins.version) return;
     await this.volumes.write('system', async () => {
-      const wanted = new Set(builtins.files.map((f) => f.path));
-      const stale = (await repo.listFiles('skills')).filter((p) => !wanted.has(p));
       const changes: FileChange[] = [
-        ...builtins.files.map((f) => ({ path: f.path, content: f.content })),
-        ...stale.map((path) => ({ path, content: null })),
+        ...(await repo.replaceFolder('skills', builtins.files.map((f) => ({ path: f.path, content: f.content })))),
         { path: 'volume.json', content: `${JSON.stringify({ ...manifest, builtinVersion: builtins.version }, null, 2)}\n` },
       ];
       return { changes, message: `Update built-in skills to ${builtins.version.slice(0, 12)}` };
