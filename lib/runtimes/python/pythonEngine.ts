@@ -1,0 +1,117 @@
+/**
+ * The python engine: one Pyodide per worker. It installs the prelude once, streams `print` to the
+ * job's log, polls the host's interrupt flag (SharedArrayBuffer), loads Pyodide packages a skill
+ * imports, and runs each skill in a fresh namespace with `random.seed(seed)`.
+ * Pyodide itself is injected (`loadPyodide` from the worker, or Node's build in tests).
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { Engine, EngineJob } from '../engine';
+import type { LoadOptions } from '../workerProtocol';
+import type { LogStream, RunDetails } from '../types';
+import { PYTHON_PRELUDE } from './prelude';
+import { type PackageLookup, pythonError } from './pythonErrors';
+import { decodeFromPython, encodeForPython } from './pythonValues';
+
+export interface PythonEngineDeps {
+  /** Loads (or restores) Pyodide, reporting progress as it downloads and starts. */
+  loadPyodide(options: LoadOptions, progress: (phase: string, loaded: number, total: number) => void): Promise<PyodideAPI>;
+  /** Extra facts for the runtime's details (how it loaded: `snapshot`, `loadMs`…). */
+  loadDetails?(): RunDetails;
+}
+
+type PyRun = (code: string, inputs: string, blobs: unknown, seed: number) => { toJs(options: object): [string, Uint8Array[]]; destroy(): void };
+
+export function pythonEngine(deps: PythonEngineDeps): Engine {
+  let pyodide: PyodideAPI | null = null;
+  let run: PyRun | null = null;
+  let current: EngineJob | null = null;
+  const failures = new Map<string, string>();
+
+  const packages: PackageLookup = {
+    packageFor(module) {
+      const lock = pyodide?.lockfile?.packages ?? {};
+      for (const [name, entry] of Object.entries(lock)) {
+        if (name === module || (entry.imports ?? []).includes(module)) return name;
+      }
+      return null;
+    },
+    loadFailure: (pkg) => failures.get(pkg) ?? null,
+  };
+
+  const stream = (name: LogStream) => {
+    const decoder = new TextDecoder();
+    return {
+      write(buffer: Uint8Array) {
+        const text = decoder.decode(buffer, { stream: true });
+        if (text) current?.log(name, text);
+        return buffer.length;
+      },
+    };
+  };
+
+  return {
+    async load(options, progress) {
+      pyodide = await deps.loadPyodide(options, progress);
+      if (options.interrupt) pyodide.setInterruptBuffer(new Int32Array(options.interrupt));
+      pyodide.setStdout(stream('stdout'));
+      pyodide.setStderr(stream('stderr'));
+      pyodide.runPython(PYTHON_PRELUDE);
+      run = pyodide.globals.get('_weft_run') as PyRun;
+      const version = pyodide.runPython('import sys; sys.version.split()[0]') as string;
+      return { pyodide: pyodide.version, python: version, ...deps.loadDetails?.() };
+    },
+
+    async run(job) {
+      if (!pyodide || !run) throw new Error('The Python engine ran before it loaded.');
+      current = job;
+      try {
+        await loadImports(pyodide, job, packages, failures);
+        const { json, blobs } = encodeForPython(job.inputs);
+        const result = run(job.code, json, blobs, job.seed);
+        try {
+          const [outJson, outBlobs] = result.toJs({ create_pyproxies: false });
+          return { outputs: decodeFromPython(outJson, outBlobs) };
+        } finally {
+          result.destroy();
+        }
+      } catch (error) {
+        throw pythonError(error, packages);
+      } finally {
+        flush(pyodide);
+        current = null;
+      }
+    },
+  };
+}
+
+/** Loads Pyodide packages the code imports (numpy…); failures are remembered for the error message. */
+async function loadImports(pyodide: PyodideAPI, job: EngineJob, packages: PackageLookup, failures: Map<string, string>): Promise<void> {
+  let imports: string[];
+  try {
+    const found = (pyodide.pyodide_py as unknown as { code: { find_imports(code: string): { toJs(): string[]; destroy(): void } } }).code.find_imports(job.code);
+    imports = found.toJs();
+    found.destroy();
+  } catch (error) {
+    // An interrupt must stop the run; a syntax error is reported properly when the code runs.
+    if ((error as { type?: string }).type === 'KeyboardInterrupt') throw error;
+    return;
+  }
+  const loaded = pyodide.loadedPackages as Record<string, unknown>;
+  const missing = imports.map((module) => packages.packageFor(module)).filter((pkg): pkg is string => pkg !== null && !loaded[pkg]);
+  if (missing.length === 0) return;
+  job.log('stderr', `Loading Pyodide packages: ${missing.join(', ')}\n`);
+  await pyodide.loadPackagesFromImports(job.code, {
+    messageCallback: () => {},
+    errorCallback: (message: string) => {
+      for (const pkg of missing) failures.set(pkg, message.trim());
+    },
+  });
+}
+
+function flush(pyodide: PyodideAPI): void {
+  try {
+    pyodide.runPython('import sys\nsys.stdout.flush()\nsys.stderr.flush()');
+  } catch {
+    // Flushing is best effort: a broken stream must not hide the run's own result.
+  }
+}
