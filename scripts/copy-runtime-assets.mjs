@@ -6,7 +6,7 @@
  *   public/pyodide/  the Pyodide interpreter and standard library
  *   public/tfjs/     TensorFlow.js's WASM backend binaries (plain, SIMD, threaded SIMD)
  */
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,4 +34,11 @@ for (const set of sets) {
     copied++;
   }
 }
+// The Python worker reads this to show download progress and to key its startup snapshot.
+const pyodide = sets[0];
+const manifest = {
+  version: JSON.parse(readFileSync(join(root, pyodide.from, 'package.json'), 'utf8')).version,
+  files: Object.fromEntries(pyodide.files.map((file) => [file, statSync(join(root, pyodide.to, file)).size])),
+};
+writeFileSync(join(root, pyodide.to, 'weft-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`copy-runtime-assets: ${copied} file(s) copied to public/pyodide and public/tfjs`);

@@ -1,11 +1,14 @@
 /**
  * The kernel worker: hosts one `Kernel` and nothing else.
- * May import: lib/kernel, lib/core, ./browserWorkspace (and what they import). Never React, Next.js or components.
+ * May import: lib/kernel, lib/core, lib/runtimes, ./browserWorkspace (and what they import). Never React, Next.js or components.
+ * The runtime workers (python, javascript, tensor, three, spice) are started from here, as nested
+ * module workers, so the UI never talks to a runtime directly.
  * Built as an ES module by scripts/build-workers.mjs into public/workers/kernel.js and started
  * with `new Worker('/workers/kernel.js', { type: 'module' })`.
  */
 import { systemClock } from '../lib/core';
 import { Kernel, probeEnvironment, serveKernel } from '../lib/kernel';
+import { RuntimeHost, type WorkerLike } from '../lib/runtimes';
 import { openBrowserWorkspace } from './browserWorkspace';
 
 declare const __WEFT_VERSION__: string;
@@ -19,6 +22,12 @@ const kernel = new Kernel({
   clock: systemClock,
   version: __WEFT_VERSION__,
   probe: () => probeEnvironment(),
+  runtimes: (onStatus) =>
+    new RuntimeHost({
+      create: (kind) => new Worker(`/workers/${kind}.js`, { type: 'module', name: `weft-${kind}` }) as unknown as WorkerLike,
+      clock: systemClock,
+      onStatus,
+    }),
   workspace: (hooks) => openBrowserWorkspace(hooks, systemClock, (volume, head) => kernel.volumeChanged(volume, head, 'other-tab')),
   panic: (mode) => {
     if (mode === 'throw') throw new Error('kernel.panic: deliberate failure requested');

@@ -10,7 +10,10 @@ import { formatDuration } from './formatDuration';
 import { ProcessTable } from './processTable';
 import type { ProgramRunner } from './programs/program';
 import { runSleep } from './programs/sleep';
-import type { KernelEnvironment, KernelEvent, KernelInfo, Program, RuntimeInfo } from './protocol';
+import type { KernelEnvironment, KernelEvent, KernelInfo, Program } from './protocol';
+import type { RuntimeHost, RuntimeKind, RuntimeStatus } from '../runtimes';
+import type { EnzymeDeps } from './enzymes';
+import { runtimeHandlers } from './runtimeHandlers';
 import { SpanLog } from './spanLog';
 import { OPS } from './syscallSchema';
 import type { SyncProgress, VolumeId, Workspace } from '../volumes';
@@ -31,7 +34,8 @@ export interface KernelDeps {
   readonly probe: () => Promise<KernelEnvironment>;
   /** Carries out `kernel.panic` (the browser worker throws or spins; tests record the request). */
   readonly panic: (mode: 'throw' | 'hang') => void;
-  readonly runtimes?: readonly RuntimeInfo[];
+  /** Builds the runtime workers' host (real workers in the browser, in-process engines in tests); absent: no runtimes. */
+  readonly runtimes?: (onStatus: (status: RuntimeStatus) => void) => RuntimeHost;
   readonly policy?: PolicyCheck;
   readonly traceId?: TraceId;
   /** Opens the volumes at boot (lightning-fs in the browser, a temp dir in tests); absent: no volumes. */
@@ -42,7 +46,7 @@ export interface KernelDeps {
 const QUIET_OPS: ReadonlySet<string> = new Set([
   'kernel.ping', 'kernel.info', 'proc.list', 'proc.get', 'spans.recent',
   'volume.list', 'volume.read', 'volume.files', 'volume.log', 'volume.diff', 'volume.conflicts',
-  'skill.list', 'skill.read', 'skills.search', 'skills.context', 'workflow.list', 'workflow.read', 'settings.get',
+  'skill.list', 'skill.read', 'skills.search', 'skills.context', 'workflow.list', 'workflow.read', 'settings.get', 'runtime.list',
 ]);
 const KERNEL_PID = 0 as Pid;
 /** Sync progress events are spaced at least this far apart (ms) within a phase. */
@@ -61,12 +65,15 @@ export class Kernel {
   private catalog: SkillCatalog | null = null;
   private workspaceError: WeftError | null = null;
   private readonly lastProgress = new Map<VolumeId, { phase: string; at: number }>();
+  private readonly runtimeHost: RuntimeHost | null;
+  private readonly lastRuntimeStatus = new Map<RuntimeKind, { status: RuntimeStatus; at: number }>();
 
   constructor(private readonly deps: KernelDeps) {
     this.traceId = deps.traceId ?? newTraceId();
     this.bootedAt = deps.clock.now();
     this.table = new ProcessTable({ clock: deps.clock, emit: (e) => this.emit(e) });
     this.table.spawn({ name: 'kernel', kind: 'system', command: 'weft kernel', state: 'RUNNING', priority: 0, protected: true });
+    this.runtimeHost = deps.runtimes?.((status) => this.runtimeStatus(status)) ?? null;
     this.dispatcher = new Dispatcher({
       handlers: this.handlers(),
       clock: deps.clock,
@@ -97,7 +104,7 @@ export class Kernel {
         this.log('error', `Volumes could not be opened: ${this.workspaceError.message}`);
       }
     }
-    this.info = { version: this.deps.version, bootedAt: this.bootedAt, environment, runtimes: this.deps.runtimes ?? [], ops: OPS };
+    this.info = { version: this.deps.version, bootedAt: this.bootedAt, environment, runtimes: this.runtimeHost?.list() ?? [], ops: OPS };
     this.log('info', `Kernel ${this.deps.version} booted${environment.crossOriginIsolated ? ', cross-origin isolated' : ' (not cross-origin isolated)'}`);
     return this.info;
   }
@@ -115,6 +122,34 @@ export class Kernel {
     if (last && last.phase === p.phase && now - last.at < PROGRESS_MS && !done) return;
     this.lastProgress.set(volume, { phase: p.phase, at: now });
     this.emit({ type: 'volume.progress', volume, phase: p.phase, loaded: p.loaded, ...(p.total === undefined ? {} : { total: p.total }), at: now });
+  }
+
+  /** Runtime status changes, loading progress at most every PROGRESS_MS per runtime (every change of state at once). */
+  private runtimeStatus(status: RuntimeStatus): void {
+    const now = this.deps.clock.now();
+    const last = this.lastRuntimeStatus.get(status.kind);
+    if (last && last.status.state === status.state && status.state === 'loading' && now - last.at < PROGRESS_MS) return;
+    if (last && JSON.stringify(last.status) === JSON.stringify(status)) return;
+    this.lastRuntimeStatus.set(status.kind, { status, at: now });
+    if (this.info) this.info = { ...this.info, runtimes: this.runtimeHost?.list() ?? [] };
+    this.emit({ type: 'runtime.status', status, at: now });
+  }
+
+  private requireRuntimes(): RuntimeHost {
+    if (this.runtimeHost) return this.runtimeHost;
+    throw new WeftError('RUNTIME_UNAVAILABLE', 'This kernel runs without runtimes, so no code can run here.');
+  }
+
+  private enzymeDeps(): EnzymeDeps {
+    return {
+      clock: this.deps.clock,
+      table: this.table,
+      spans: this.spans,
+      traceId: this.traceId,
+      runtimes: () => this.requireRuntimes(),
+      runners: this.runners,
+      emit: (event) => this.emit(event),
+    };
   }
 
   /** Announces a volume's new head (committed here, or in another tab: see workers/kernel.worker.ts). */
@@ -198,6 +233,7 @@ export class Kernel {
       'proc.setPriority': (call) => this.table.setPriority(call.pid, call.priority),
       'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
       ...volumeHandlers(() => this.requireWorkspace()),
+      ...runtimeHandlers(this.enzymeDeps(), () => this.requireWorkspace()),
       ...skillHandlers(
         () => this.requireWorkspace(),
         () => {

@@ -4,7 +4,8 @@
  * tells the UI is one member of `KernelEvent`. Both are plain data, so they cross
  * `postMessage` as they are, and the same objects become `syscall` spans.
  */
-import type { Pid, WeftErrorData } from '../core';
+import type { Pid, SpanId, WeftErrorData } from '../core';
+import type { LogStream, RunResult, RuntimeKind, RuntimeStatus, TensorBackendChoice } from '../runtimes';
 import type { BuiltContext, ImportResult, SkillProblem } from '../skills';
 import type { Energy, Span, SpanStart, Trace } from '../spans';
 import type { CatalogHit } from './skillCatalog';
@@ -73,12 +74,22 @@ export interface Process {
 /** A program the kernel can run itself. Later issues add agents, workflow runs and enzymes. */
 export type Program = { readonly type: 'sleep'; readonly ms: number };
 
-export type RuntimeName = 'python' | 'javascript' | 'tensor' | 'three' | 'spice' | 'workflow';
+/** A finished enzyme run: the runtime's result plus where it was recorded. */
+export interface EnzymeRun extends RunResult {
+  readonly pid: Pid;
+  readonly runtime: RuntimeKind;
+  /** The `node` span recorded for the run. */
+  readonly spanId: SpanId;
+  /** Wall-clock milliseconds from the request to the result (waiting for a worker included). */
+  readonly durationMs: number;
+}
 
-export interface RuntimeInfo {
-  readonly name: RuntimeName;
-  readonly state: 'available' | 'loading' | 'ready' | 'failed';
-  readonly detail?: string;
+/** Optional arguments of every run: `tag` is echoed on its `enzyme.*` events so a caller can follow its own run. */
+export interface RunOptions {
+  readonly inputs?: Record<string, unknown>;
+  readonly seed?: number;
+  readonly timeoutMs?: number;
+  readonly tag?: string;
 }
 
 /** What the kernel's worker found about the browser it runs in. */
@@ -95,7 +106,7 @@ export interface KernelInfo {
   readonly version: string;
   readonly bootedAt: number;
   readonly environment: KernelEnvironment;
-  readonly runtimes: readonly RuntimeInfo[];
+  readonly runtimes: readonly RuntimeStatus[];
   readonly ops: readonly Op[];
 }
 
@@ -157,6 +168,16 @@ export interface SyscallMap {
   'skills.context': { args: { query: string; tokenBudget: number }; result: BuiltContext };
   /** Imports a skill (SKILL.md, a skill folder's files, or the older single-file format) into the user volume. */
   'skill.import': { args: { files: { path: string; content: string }[] }; result: ImportResult };
+  // Runtimes (DESIGN.md section 5): each in its own worker, loaded on first use and kept warm.
+  'runtime.list': { args: object; result: RuntimeStatus[] };
+  /** Starts loading a runtime ahead of need; resolves when it is ready. */
+  'runtime.warm': { args: { runtime: RuntimeKind }; result: RuntimeStatus };
+  /** Runs code in a runtime as an enzyme process (killing the process cancels the run). */
+  'runtime.run': { args: RunOptions & { runtime: RuntimeKind; code: string; permissions?: string[] }; result: EnzymeRun };
+  /** Runs an executable skill (resolved user → team → system) with its defaults under `inputs`. */
+  'skill.run': { args: RunOptions & { name: string; volume?: string }; result: EnzymeRun };
+  /** Chooses the tensor backend (`auto`: the fastest measured); the tensor workers restart with it. */
+  'runtime.setTensorBackend': { args: { backend: TensorBackendChoice }; result: RuntimeStatus };
   'settings.get': { args: object; result: { author: Author & { isDefault: boolean }; userVolume: VolumeId } };
   'settings.setAuthor': { args: { name: string; email: string }; result: Author };
 }
@@ -177,6 +198,11 @@ export type KernelEvent =
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly at: number; readonly pid?: Pid }
   /** A volume has a new head, committed by this tab or (via BroadcastChannel) another. */
   | { readonly type: 'volume.changed'; readonly volume: VolumeId; readonly head: string; readonly source: 'this-tab' | 'other-tab'; readonly at: number }
+  /** A runtime's state changed (loading progress included: "Loading Python… 60%"). */
+  | { readonly type: 'runtime.status'; readonly status: RuntimeStatus; readonly at: number }
+  | { readonly type: 'enzyme.start'; readonly pid: Pid; readonly runtime: RuntimeKind; readonly name: string; readonly tag?: string; readonly at: number }
+  /** Output of a running enzyme, as it is printed. */
+  | { readonly type: 'enzyme.log'; readonly pid: Pid; readonly stream: LogStream; readonly text: string; readonly tag?: string; readonly at: number }
   | { readonly type: 'volume.progress'; readonly volume: VolumeId; readonly phase: string; readonly loaded: number; readonly total?: number; readonly at: number };
 
 /** Client → kernel. Messages travel in arrays: one `postMessage` per tick carries every call made in it. */

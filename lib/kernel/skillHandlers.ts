@@ -9,7 +9,7 @@ import { parseVolumeId, skillPath, type VolumeId, type Workspace } from '../volu
 import type { Handlers } from './dispatcher';
 import type { SkillCatalog } from './skillCatalog';
 
-export type SkillOp = Extract<keyof Handlers, `skill.${string}` | `skills.${string}`>;
+export type SkillOp = Exclude<Extract<keyof Handlers, `skill.${string}` | `skills.${string}`>, 'skill.run'>;
 
 export function skillHandlers(get: () => Workspace, catalog: () => SkillCatalog): Pick<Handlers, SkillOp> {
   return {

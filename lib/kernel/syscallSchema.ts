@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { err, ok, type Result, WeftError } from '../core';
 import type { Op, Syscall } from './protocol';
+import { runtimeSchemas } from './runtimeSchemas';
 import { volumeSchemas } from './volumeSchemas';
 
 const pid = z.number().int().nonnegative();
@@ -38,6 +39,7 @@ const schemas: { readonly [K in Op]: z.ZodType } = {
     kind: spanKind.optional(),
   }),
   ...volumeSchemas,
+  ...runtimeSchemas,
 };
 
 /** Every op the kernel understands, in protocol order. */

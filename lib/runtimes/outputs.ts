@@ -63,3 +63,20 @@ export function byteSize(value: unknown): number {
       return 0;
   }
 }
+
+/**
+ * The same value with every typed array replaced by `{ $typed, base64 }`, so it can be written as
+ * canonical JSON and hashed (span input and output hashes) without a million-key object per image.
+ */
+export function toHashable(value: unknown): unknown {
+  if (isTypedArray(value)) return { $typed: value.constructor.name, base64: base64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
+  if (Array.isArray(value)) return value.map(toHashable);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toHashable(v)]));
+  return value;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

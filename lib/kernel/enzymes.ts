@@ -1,0 +1,98 @@
+/**
+ * Enzyme runs: code executed in a runtime worker as a process of its own (kind `enzyme`), so it
+ * shows in the process list, can be killed (which cancels the run), is charged its energy, and
+ * leaves a `node` span with its runtime's details (the tensor backend…).
+ */
+import { type Clock, type Pid, type SpanId, type TraceId, WeftError } from '../core';
+import { RUNTIME_LABELS, type RunResult, type RuntimeHost, type RuntimeKind, toHashable } from '../runtimes';
+import type { Span, SpanStatus } from '../spans';
+import type { ProgramRunner } from './programs/program';
+import type { ProcessTable } from './processTable';
+import type { EnzymeRun, KernelEvent } from './protocol';
+import type { SpanLog } from './spanLog';
+
+/** Deadlines when neither the skill nor the caller gives one. */
+export const DEFAULT_TIMEOUT_MS: Readonly<Record<RuntimeKind, number>> = { python: 30_000, javascript: 10_000, three: 10_000, tensor: 60_000, spice: 30_000 };
+
+export interface EnzymeSpec {
+  readonly runtime: RuntimeKind;
+  readonly code: string;
+  readonly inputs: Record<string, unknown>;
+  readonly seed: number;
+  readonly timeoutMs: number;
+  readonly permissions: readonly string[];
+  /** The process's and span's name: the skill's name, or `runtime.run`. */
+  readonly name: string;
+  readonly tag?: string;
+  readonly attributes?: Readonly<Record<string, string>>;
+  readonly parent: Pid;
+}
+
+export interface EnzymeDeps {
+  readonly clock: Clock;
+  readonly table: ProcessTable;
+  readonly spans: SpanLog;
+  readonly traceId: TraceId;
+  readonly runtimes: () => RuntimeHost;
+  readonly runners: Map<Pid, ProgramRunner>;
+  readonly emit: (event: KernelEvent) => void;
+}
+
+/** Runs one enzyme to its end; rejects with the run's coded error (the process and span record it too). */
+export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<EnzymeRun> {
+  const { clock, table } = deps;
+  const pool = deps.runtimes().get(spec.runtime);
+  if (!pool) throw new WeftError('RUNTIME_UNAVAILABLE', `The ${spec.runtime} runtime is not available in this kernel.`, { runtime: spec.runtime });
+  const proc = table.spawn({ name: spec.name, kind: 'enzyme', command: `${spec.runtime} ${spec.name}`, state: 'RUNNING', parent: spec.parent, permissions: spec.permissions });
+  const pid = proc.pid;
+  const controller = new AbortController();
+  deps.runners.set(pid, {
+    suspend: () => {
+      throw new WeftError('PROC_STATE', `Process ${pid} (${spec.name}) is an enzyme run, which cannot pause mid-run. Kill it, or let it finish.`, { pid });
+    },
+    resume: () => 'RUNNING',
+    kill: () => controller.abort(),
+  });
+  const tag = spec.tag === undefined ? {} : { tag: spec.tag };
+  const start = clock.now();
+  deps.emit({ type: 'enzyme.start', pid, runtime: spec.runtime, name: spec.name, ...tag, at: start });
+  let result: RunResult | null = null;
+  let failure: WeftError | null = null;
+  try {
+    result = await pool.run({
+      code: spec.code,
+      inputs: spec.inputs,
+      seed: spec.seed,
+      timeoutMs: spec.timeoutMs,
+      permissions: spec.permissions,
+      signal: controller.signal,
+      onLog: (log) => deps.emit({ type: 'enzyme.log', pid, stream: log.stream, text: log.text, ...tag, at: clock.now() }),
+    });
+  } catch (error) {
+    failure = WeftError.from(error);
+  } finally {
+    deps.runners.delete(pid);
+  }
+  const end = clock.now();
+  const status: SpanStatus = failure ? (failure.code === 'RUNTIME_CANCELLED' ? 'cancelled' : 'error') : 'ok';
+  const energy = result?.energy ?? { cpuMs: Number(failure?.data.cpuMs ?? 0), tokensIn: 0, tokensOut: 0, bytes: 0 };
+  table.charge(pid, energy);
+  if (table.get(pid).state !== 'TERMINATED') {
+    table.setState(pid, 'TERMINATED', failure ? { status: 'error', reason: failure.message } : { status: 'ok', reason: `${RUNTIME_LABELS[spec.runtime]} run finished` });
+  }
+  const attributes: Record<string, string> = { 'weft.runtime': spec.runtime, 'weft.seed': String(spec.seed), ...spec.attributes };
+  for (const [key, value] of Object.entries(result?.details ?? {})) attributes[`weft.runtime.${key}`] = String(value);
+  if (failure) {
+    attributes['error.type'] = failure.code;
+    attributes['error.message'] = failure.message;
+  }
+  const seal = deps.spans.append({
+    draft: { traceId: deps.traceId, parents: [], kind: 'node', name: spec.name, pid, start, end, status, energy, attributes },
+    inputs: toHashable({ code: spec.code, inputs: spec.inputs, seed: spec.seed }),
+    outputs: result ? toHashable(result.outputs) : null,
+  });
+  const span: Span = await seal();
+  deps.emit({ type: 'span.end', key: span.id, span });
+  if (failure) throw new WeftError(failure.code, failure.message, { ...failure.data, pid, spanId: span.id });
+  return { ...result!, pid, runtime: spec.runtime, spanId: span.id as SpanId, durationMs: end - start };
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { Simulation } from 'eecircuit-engine';
+import http from 'isomorphic-git/http/node';
+import { loadPyodide } from 'pyodide';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock, type WeftError } from '../core';
+import { type Engine, inProcessWorker, RuntimeHost, type RuntimeKind } from '../runtimes';
+import { javascriptEngine } from '../runtimes/javascript/javascriptEngine';
+import { pythonEngine } from '../runtimes/python/pythonEngine';
+import { createSpiceEngine } from '../runtimes/spice';
+import { createTensorEngine } from '../runtimes/tensor';
+import { makeTrace, verifyTrace, type Span } from '../spans';
+import { createLockMap, memoryStore, Workspace } from '../volumes';
+import { tempDir } from '../volumes/testing';
+import { rootedFs } from '../volumes/testVolumes';
+import { Kernel } from './kernel';
+import type { EnzymeRun, KernelEvent } from './protocol';
+
+// The kernel with every runtime's real engine, each behind an in-process worker (the browser has
+// real workers; the messages are the same). Built-in skills come from skills/ as in the app.
+const SKILLS = ['csv-stats', 'json-transform', 'rc-lowpass', 'linear-regression', 'parametric-surface', 'writing-clear-prompts'];
+const builtins = {
+  version: 'test',
+  files: SKILLS.map((name) => ({ path: `skills/${name}/SKILL.md`, content: readFileSync(join(__dirname, '../../skills', name, 'SKILL.md'), 'utf8') })),
+};
+
+const engines: Record<RuntimeKind, () => Engine> = {
+  python: () => pythonEngine({ loadPyodide: () => loadPyodide() }),
+  javascript: () => javascriptEngine({ runtime: 'javascript', lockDown: () => {}, console }),
+  three: () => javascriptEngine({ runtime: 'three', lockDown: () => {}, console }),
+  tensor: () => createTensorEngine({ tf, backends: ['cpu'], console, calibration: { n: 32, reps: 1 } }),
+  spice: () => createSpiceEngine({ createSimulation: () => new Simulation() }),
+};
+
+let kernel: Kernel;
+const events: KernelEvent[] = [];
+const cleanups: (() => void)[] = [];
+const call = (c: Record<string, unknown>) => kernel.dispatch(c) as Promise<EnzymeRun>;
+const fail = (c: Record<string, unknown>) => kernel.dispatch(c).then(() => Promise.reject(new Error('expected failure')), (e: WeftError) => e);
+
+beforeAll(async () => {
+  const dir = tempDir();
+  cleanups.push(dir.remove);
+  kernel = new Kernel({
+    clock: systemClock,
+    version: 'test',
+    probe: async () => ({ crossOriginIsolated: true, sharedArrayBuffer: true, webAssembly: true, webGpu: false, indexedDb: false, userAgent: 'vitest' }),
+    panic: () => {},
+    runtimes: (onStatus) => new RuntimeHost({ create: (kind) => inProcessWorker(engines[kind]()), clock: systemClock, onStatus }),
+    workspace: () => Workspace.open({ fs: rootedFs(dir.path), clock: systemClock, lock: createLockMap(), http, settings: memoryStore(), secrets: memoryStore(), builtins }),
+  });
+  kernel.on((e) => events.push(e));
+  await kernel.boot();
+}, 60_000);
+afterAll(() => cleanups.forEach((f) => f()));
+
+describe('skill.run through the kernel, on every runtime', () => {
+  it('python: csv-stats computes the statistics of its default CSV, as an enzyme process with a node span', async () => {
+    const run = await call({ op: 'skill.run', name: 'csv-stats', seed: 3, tag: 't1' });
+    expect(run.runtime).toBe('python');
+    expect(Object.keys(run.outputs)).toEqual(expect.arrayContaining(['stats']));
+    expect(run.energy.cpuMs).toBeGreaterThan(0);
+    expect(run.energy.bytes).toBeGreaterThan(0);
+    const proc = await kernel.dispatch({ op: 'proc.get', pid: run.pid });
+    expect(proc).toMatchObject({ kind: 'enzyme', name: 'csv-stats', state: 'TERMINATED', exit: { status: 'ok' }, command: 'python csv-stats' });
+    const span = events.find((e): e is Extract<KernelEvent, { type: 'span.end' }> => e.type === 'span.end' && e.span.id === run.spanId)!.span;
+    expect(span).toMatchObject({ kind: 'node', name: 'csv-stats', status: 'ok', pid: run.pid });
+    expect(span.attributes).toMatchObject({ 'weft.runtime': 'python', 'weft.skill': 'csv-stats', 'weft.skill.volume': 'system', 'weft.seed': '3' });
+    expect((await verifyTrace(await makeTrace(span.traceId, [span]))).ok).toBe(true);
+    expect(events.some((e) => e.type === 'enzyme.start' && e.tag === 't1' && e.pid === run.pid)).toBe(true);
+    expect(events.some((e) => e.type === 'runtime.status' && e.status.kind === 'python' && e.status.state === 'ready')).toBe(true);
+  }, 60_000);
+
+  it('javascript: json-transform with given inputs over its defaults', async () => {
+    const run = await call({ op: 'skill.run', name: 'json-transform' });
+    expect(run.runtime).toBe('javascript');
+    expect(run.outputs).toBeTypeOf('object');
+  });
+
+  it('tensor: linear-regression reports the backend it ran on', async () => {
+    const run = await call({ op: 'skill.run', name: 'linear-regression' });
+    expect(run.details.backend).toBe('cpu');
+    expect(Math.abs((run.outputs.a as number) - 2.5)).toBeLessThan(0.1);
+    const span = events.find((e): e is Extract<KernelEvent, { type: 'span.end' }> => e.type === 'span.end' && e.span.id === run.spanId)!.span as Span;
+    expect(span.attributes['weft.runtime.backend']).toBe('cpu');
+  }, 30_000);
+
+  it('three: parametric-surface returns a valid scene', async () => {
+    const run = await call({ op: 'skill.run', name: 'parametric-surface' });
+    expect(run.runtime).toBe('three');
+    expect(JSON.stringify(run.outputs)).toContain('scene3d');
+  });
+
+  it('spice: rc-lowpass simulates its netlist into vectors and a plot', async () => {
+    const run = await call({ op: 'skill.run', name: 'rc-lowpass' });
+    expect(Object.keys(run.outputs).sort()).toEqual(['plot', 'vectors']);
+    expect(Object.keys(run.outputs.vectors as object).sort()).toEqual(['ac', 'tran']);
+  }, 30_000);
+});
+
+describe('skill.run refuses clearly', () => {
+  it('names missing and unknown inputs, and context skills', async () => {
+    const unknown = await fail({ op: 'skill.run', name: 'csv-stats', inputs: { nope: 1 } });
+    expect([unknown.code, unknown.message]).toEqual(['RUNTIME_INPUT_INVALID', expect.stringMatching(/has no input "nope"\. Its inputs: /)]);
+    const context = await fail({ op: 'skill.run', name: 'writing-clear-prompts' });
+    expect(context.message).toMatch(/context skill/);
+    expect((await fail({ op: 'skill.run', name: 'no-such-skill' })).code).toBe('SKILL_NOT_FOUND');
+  });
+
+  it('a python error carries its line, the process exits with an error, and the next run works', async () => {
+    const error = await fail({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    return {"x": 1 / 0}' });
+    expect(error.code).toBe('RUNTIME_ERROR');
+    expect(error.message).toBe('The Python code raised ZeroDivisionError: division by zero (line 2).');
+    const proc = await kernel.dispatch({ op: 'proc.get', pid: error.data.pid });
+    expect(proc).toMatchObject({ state: 'TERMINATED', exit: { status: 'error' } });
+    expect((await call({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    return {"x": 1}' })).outputs).toEqual({ x: 1 });
+  }, 30_000);
+
+  it('killing the enzyme process cancels its run', async () => {
+    const started = new Promise<number>((resolve) => {
+      const off = kernel.on((e) => {
+        if (e.type === 'enzyme.start' && e.tag === 'forever') {
+          off();
+          resolve(e.pid);
+        }
+      });
+    });
+    const running = fail({ op: 'runtime.run', runtime: 'javascript', code: 'function execute() { return new Promise(() => {}); }', tag: 'forever' });
+    const pid = await started;
+    await kernel.dispatch({ op: 'proc.kill', pid });
+    const error = await running;
+    expect(error.code).toBe('RUNTIME_CANCELLED');
+    expect(await kernel.dispatch({ op: 'proc.get', pid })).toMatchObject({ state: 'TERMINATED', exit: { status: 'killed' } });
+    expect((await call({ op: 'runtime.run', runtime: 'javascript', code: 'function execute() { return { ok: 1 }; }' })).outputs).toEqual({ ok: 1 });
+  });
+});

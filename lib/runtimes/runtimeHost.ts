@@ -1,0 +1,71 @@
+/**
+ * Every runtime the kernel offers, each a `RuntimePool` of workers started by `create(kind)`
+ * (`new Worker('/workers/<kind>.js', { type: 'module' })` in the browser).
+ */
+import type { Clock } from '../core';
+import { RuntimePool } from './runtimePool';
+import type { BackendOverride } from './tensor/tf';
+import { RUNTIME_KINDS, type RuntimeKind, type RuntimeStatus } from './types';
+import type { WorkerLike } from './workerLike';
+
+/** Workers per runtime at most: Python and tensor workers are heavy (tens of MB each), JavaScript ones light. */
+export const POOL_SIZES: Readonly<Record<RuntimeKind, number>> = { python: 2, javascript: 4, three: 2, tensor: 1, spice: 1 };
+
+export interface RuntimeHostOptions {
+  readonly create: (kind: RuntimeKind) => WorkerLike;
+  readonly clock: Clock;
+  readonly onStatus: (status: RuntimeStatus) => void;
+  readonly tensorBackend?: BackendOverride;
+  /** Only these runtimes (tests); default: all. */
+  readonly kinds?: readonly RuntimeKind[];
+  readonly graceMs?: number;
+}
+
+export class RuntimeHost {
+  private readonly pools = new Map<RuntimeKind, RuntimePool>();
+  private backend: BackendOverride;
+
+  constructor(options: RuntimeHostOptions) {
+    this.backend = options.tensorBackend ?? 'auto';
+    for (const kind of options.kinds ?? RUNTIME_KINDS) {
+      this.pools.set(
+        kind,
+        new RuntimePool({
+          kind,
+          create: () => options.create(kind),
+          maxWorkers: POOL_SIZES[kind],
+          interruptible: kind === 'python',
+          networkAware: kind === 'javascript' || kind === 'three' || kind === 'tensor',
+          clock: options.clock,
+          onStatus: options.onStatus,
+          ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
+          ...(kind === 'tensor' ? { loadOptions: () => ({ backend: this.backend }) } : {}),
+        }),
+      );
+    }
+  }
+
+  get(kind: RuntimeKind): RuntimePool | undefined {
+    return this.pools.get(kind);
+  }
+
+  list(): RuntimeStatus[] {
+    return [...this.pools.values()].map((pool) => pool.status());
+  }
+
+  get tensorBackend(): BackendOverride {
+    return this.backend;
+  }
+
+  /** Switches the tensor backend; idle tensor workers stop so the next run loads with the new choice. */
+  setTensorBackend(backend: BackendOverride): RuntimeStatus | undefined {
+    this.backend = backend;
+    const pool = this.pools.get('tensor');
+    pool?.restart();
+    return pool?.status();
+  }
+
+  dispose(): void {
+    for (const pool of this.pools.values()) pool.dispose();
+  }
+}
