@@ -9,7 +9,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(port: number, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(port: number, env: Record<string, string> = {}, extraArgs: readonly string[] = []): Promise<RunningApp> {
   const fullEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env };
   if (!existsSync('.next/BUILD_ID')) execSync('npm run build', { stdio: 'inherit', env: fullEnv });
   const server = spawn('npx', ['next', 'start', '-p', String(port)], { env: fullEnv, stdio: 'ignore', detached: true });
@@ -31,7 +31,7 @@ export async function startApp(port: number, env: Record<string, string> = {}): 
   }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   const page = await browser.newPage();
   await page.goto(`http://localhost:${port}/`);

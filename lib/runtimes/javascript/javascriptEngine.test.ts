@@ -77,6 +77,7 @@ describe('lockDown', () => {
     expect(() => (scope.fetch as () => unknown)()).toThrow(/fetch is not available: this skill does not have the network permission/);
     expect(() => new (scope.WebSocket as new () => unknown)()).toThrow(/WebSocket is not available/);
     expect(() => (scope.indexedDB as () => unknown)()).toThrow(/cannot read the app's storage/);
+    expect(() => (scope.indexedDB as { open(name: string): unknown }).open('weft')).toThrow(/cannot read the app's storage/);
     expect((Object.getPrototypeOf(scope) as Record<string, unknown>).fetch).toBeUndefined();
     const error = (() => {
       try {

@@ -74,7 +74,7 @@ function refusal(name: string, network: boolean): unknown {
     network
       ? new WeftError('RUNTIME_PERMISSION', `${name} is not available: this skill does not have the network permission. Add "network" to its permissions (permissions: [network]) if it really needs the network.`, { global: name, permission: 'network' })
       : new WeftError('RUNTIME_PERMISSION', `${name} is not available to skill code: skills cannot read the app's storage.`, { global: name });
-  // A class-shaped function, so both `fetch(url)` and `new WebSocket(url)` get the clear error.
+  // A class-shaped function, so `fetch(url)`, `new WebSocket(url)` and `indexedDB.open(…)` all get the clear error.
   return new Proxy(function refused() {}, {
     apply: () => {
       throw error();
@@ -82,6 +82,10 @@ function refusal(name: string, network: boolean): unknown {
     construct: () => {
       throw error();
     },
-    get: (target, key) => (key === 'name' ? name : Reflect.get(target, key)),
+    get: (target, key) => {
+      if (key === 'name') return name;
+      if (typeof key === 'symbol') return Reflect.get(target, key);
+      throw error();
+    },
   });
 }
