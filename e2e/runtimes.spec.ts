@@ -82,6 +82,16 @@ test('python: bad code ends as coded errors a person understands, and the runtim
   expect((await run({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    return {"fine": 1}' })).outputs).toEqual({ fine: 1 });
 });
 
+test('python: a Pyodide package (numpy) that cannot be downloaded is a clear error naming it', async () => {
+  // Offline for the Pyodide CDN, whatever the machine's network: packages beyond the standard library load from there.
+  await page.context().route('https://cdn.jsdelivr.net/**', (route) => route.abort('internetdisconnected'));
+  const offline = await fail({ op: 'runtime.run', runtime: 'python', code: 'import numpy as np\ndef execute(i):\n    return {"x": float(np.pi)}' });
+  expect(offline?.code).toBe('RUNTIME_PACKAGE_UNAVAILABLE');
+  expect(offline?.data.package).toBe('numpy');
+  expect(offline?.message).toMatch(/imports numpy \(line 1\), from the Pyodide package "numpy", which is not bundled with Weft and could not be loaded/);
+  expect((await run({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    return {"still": "works"}' })).outputs).toEqual({ still: 'works' });
+});
+
 test('javascript: fetch without the network permission is refused; a runaway loop is stopped and the next run works', async () => {
   const refused = await fail({ op: 'runtime.run', runtime: 'javascript', code: 'async function execute() { await fetch("/"); return {}; }' });
   expect(refused?.code).toBe('RUNTIME_PERMISSION');

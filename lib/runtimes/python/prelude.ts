@@ -53,6 +53,10 @@ def _weft_encode(value, path, blobs, depth=0):
         return _weft_encode(value.tolist(), path, blobs, depth + 1)
     raise WeftOutputError(f"{path} is a {type(value).__name__}, which cannot be an output; return plain data (numbers, strings, lists, dicts, bytes)")
 
+def _weft_flush():
+    _sys.stdout.flush()
+    _sys.stderr.flush()
+
 def _weft_run(code, inputs_json, input_blobs, seed):
     namespace = {"__name__": "__weft_skill__", "__builtins__": __builtins__}
     _random.seed(seed)

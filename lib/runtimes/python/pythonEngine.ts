@@ -24,6 +24,9 @@ type PyRun = (code: string, inputs: string, blobs: unknown, seed: number) => { t
 export function pythonEngine(deps: PythonEngineDeps): Engine {
   let pyodide: PyodideAPI | null = null;
   let run: PyRun | null = null;
+  let flushStreams: (() => void) | null = null;
+  /** What each recent code imports (parsing it again on every run costs more than the run). */
+  const importsOf = new Map<string, string[]>();
   let current: EngineJob | null = null;
   const failures = new Map<string, string>();
 
@@ -57,6 +60,7 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
       pyodide.setStderr(stream('stderr'));
       pyodide.runPython(PYTHON_PRELUDE);
       run = pyodide.globals.get('_weft_run') as PyRun;
+      flushStreams = pyodide.globals.get('_weft_flush') as () => void;
       const version = pyodide.runPython('import sys; sys.version.split()[0]') as string;
       return { pyodide: pyodide.version, python: version, ...deps.loadDetails?.() };
     },
@@ -65,7 +69,7 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
       if (!pyodide || !run) throw new Error('The Python engine ran before it loaded.');
       current = job;
       try {
-        await loadImports(pyodide, job, packages, failures);
+        await loadImports(pyodide, job, packages, failures, importsOf);
         const { json, blobs } = encodeForPython(job.inputs);
         const result = run(job.code, json, blobs, job.seed);
         try {
@@ -77,7 +81,11 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
       } catch (error) {
         throw pythonError(error, packages);
       } finally {
-        flush(pyodide);
+        try {
+          flushStreams?.();
+        } catch {
+          // Flushing is best effort: a broken stream must not hide the run's own result.
+        }
         current = null;
       }
     },
@@ -85,12 +93,16 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
 }
 
 /** Loads Pyodide packages the code imports (numpy…); failures are remembered for the error message. */
-async function loadImports(pyodide: PyodideAPI, job: EngineJob, packages: PackageLookup, failures: Map<string, string>): Promise<void> {
-  let imports: string[];
+async function loadImports(pyodide: PyodideAPI, job: EngineJob, packages: PackageLookup, failures: Map<string, string>, cache: Map<string, string[]>): Promise<void> {
+  let imports = cache.get(job.code);
   try {
-    const found = (pyodide.pyodide_py as unknown as { code: { find_imports(code: string): { toJs(): string[]; destroy(): void } } }).code.find_imports(job.code);
-    imports = found.toJs();
-    found.destroy();
+    if (!imports) {
+      const found = (pyodide.pyodide_py as unknown as { code: { find_imports(code: string): { toJs(): string[]; destroy(): void } } }).code.find_imports(job.code);
+      imports = found.toJs();
+      found.destroy();
+      if (cache.size >= 64) cache.delete(cache.keys().next().value!);
+      cache.set(job.code, imports);
+    }
   } catch (error) {
     // An interrupt must stop the run; a syntax error is reported properly when the code runs.
     if ((error as { type?: string }).type === 'KeyboardInterrupt') throw error;
@@ -106,12 +118,4 @@ async function loadImports(pyodide: PyodideAPI, job: EngineJob, packages: Packag
       for (const pkg of missing) failures.set(pkg, message.trim());
     },
   });
-}
-
-function flush(pyodide: PyodideAPI): void {
-  try {
-    pyodide.runPython('import sys\nsys.stdout.flush()\nsys.stderr.flush()');
-  } catch {
-    // Flushing is best effort: a broken stream must not hide the run's own result.
-  }
 }

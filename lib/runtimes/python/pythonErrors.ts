@@ -69,7 +69,8 @@ export function pythonError(error: unknown, packages: PackageLookup): WeftError 
     case 'WeftOutputError':
       return new WeftError('RUNTIME_OUTPUT_INVALID', `The output is not plain data: ${last.replace(/^.*WeftOutputError: /, '')}.`, detail);
     case 'ModuleNotFoundError': {
-      const module = /No module named '([^'.]+)/.exec(last)?.[1] ?? 'unknown';
+      // CPython says "No module named 'x'"; Pyodide, for its own packages, "The module 'x' is included in the Pyodide distribution…".
+      const module = /ModuleNotFoundError: (?:No module named|The module) '([^'.]+)/.exec(traceback)?.[1] ?? 'unknown';
       const pkg = packages.packageFor(module);
       const failure = pkg ? packages.loadFailure(pkg) : null;
       const message = pkg
