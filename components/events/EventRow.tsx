@@ -7,7 +7,7 @@ import styles from './EventLog.module.css';
 export const EventRow = memo(function EventRow({ logged }: { logged: LoggedEvent }) {
   const line = describeEvent(logged);
   return (
-    <div className={styles.row} data-event-type={line.type}>
+    <div className={styles.row} data-event-type={line.type} data-muted={line.muted || undefined}>
       <time className={styles.time} dateTime={new Date(line.at).toISOString()}>
         {formatClock(line.at)}
       </time>

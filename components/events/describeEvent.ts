@@ -6,10 +6,24 @@ import type { LoggedEvent } from '@/components/kernel/useKernelStore';
 import type { Tone } from '@/components/ui/Badge';
 import { formatMs } from '@/components/ui/format';
 import type { KernelEvent } from '@/lib/kernel/protocol';
+import type { RuntimeStatus } from '@/lib/runtimes/types';
+import { readyFacts } from '@/components/runtimes/runtimeChip';
+import { RUNTIME_NAMES } from '@/components/runtimes/runtimeLabels';
 
 export type EventType = KernelEvent['type'];
 
-export const EVENT_TYPES: readonly EventType[] = ['span.start', 'span.end', 'proc.state', 'log', 'kernel.ready', 'volume.changed', 'volume.progress'];
+export const EVENT_TYPES: readonly EventType[] = [
+  'span.start',
+  'span.end',
+  'proc.state',
+  'log',
+  'kernel.ready',
+  'volume.changed',
+  'volume.progress',
+  'runtime.status',
+  'enzyme.start',
+  'enzyme.log',
+];
 
 export interface EventLine {
   readonly type: EventType;
@@ -17,6 +31,8 @@ export interface EventLine {
   readonly at: number;
   readonly tone: Tone;
   readonly text: string;
+  /** Quieter text: output a running enzyme printed, not something the kernel did. */
+  readonly muted: boolean;
   /** Lower-case `type + text`, for the text filter. */
   readonly haystack: string;
 }
@@ -27,8 +43,8 @@ const cache = new WeakMap<LoggedEvent, EventLine>();
 export function describeEvent(logged: LoggedEvent): EventLine {
   let line = cache.get(logged);
   if (!line) {
-    const { tone, text } = describe(logged.event);
-    line = { type: logged.event.type, at: timeOf(logged.event) ?? logged.receivedAt, tone, text, haystack: `${logged.event.type} ${text}`.toLowerCase() };
+    const { tone, text, muted = false } = describe(logged.event);
+    line = { type: logged.event.type, at: timeOf(logged.event) ?? logged.receivedAt, tone, text, muted, haystack: `${logged.event.type} ${text}`.toLowerCase() };
     cache.set(logged, line);
   }
   return line;
@@ -45,13 +61,16 @@ function timeOf(event: KernelEvent): number | null {
     case 'log':
     case 'volume.changed':
     case 'volume.progress':
+    case 'runtime.status':
+    case 'enzyme.start':
+    case 'enzyme.log':
       return event.at;
     case 'kernel.ready':
       return null;
   }
 }
 
-function describe(event: KernelEvent): { tone: Tone; text: string } {
+function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boolean } {
   switch (event.type) {
     case 'span.start': {
       const s = event.span;
@@ -86,7 +105,39 @@ function describe(event: KernelEvent): { tone: Tone; text: string } {
       const amount = event.total ? `${event.loaded}/${event.total}` : String(event.loaded);
       return { tone: 'info', text: `volume ${event.volume} sync: ${event.phase} ${amount}` };
     }
+    case 'runtime.status':
+      return describeRuntime(event.status);
+    case 'enzyme.start':
+      return { tone: 'accent', text: `${event.runtime} ${event.name} started (pid ${event.pid})` };
+    case 'enzyme.log':
+      return { tone: event.stream === 'stderr' ? 'warn' : 'neutral', text: `[pid ${event.pid}] ${oneLine(event.text)}`, muted: true };
   }
+}
+
+/** `Python loading 60% (pyodide.asm.wasm)`, `Python ready (Pyodide 0.29.0, …)`, `tensor ready: wasm`, `Python failed: …`. */
+export function describeRuntime(status: RuntimeStatus): { tone: Tone; text: string } {
+  const name = RUNTIME_NAMES[status.kind];
+  const busy = status.busy > 0 ? ` · ${status.busy} of ${status.workers} worker${status.workers === 1 ? '' : 's'} busy` : '';
+  switch (status.state) {
+    case 'idle':
+      return { tone: 'neutral', text: `${name} idle (loads on first use)` };
+    case 'loading': {
+      const percent = Math.round(Math.min(1, Math.max(0, status.progress ?? 0)) * 100);
+      return { tone: 'info', text: `${name} loading ${percent}%${status.detail ? ` (${status.detail})` : ''}` };
+    }
+    case 'ready': {
+      if (status.kind === 'tensor' && status.detail) return { tone: 'ok', text: `${name} ready: ${status.detail}${busy}` };
+      const facts = readyFacts(status);
+      return { tone: 'ok', text: `${name} ready${facts ? ` (${facts})` : ''}${busy}` };
+    }
+    case 'failed':
+      return { tone: 'danger', text: `${name} failed: ${status.detail ?? 'no reason given'}` };
+  }
+}
+
+/** Printed output on one row: surrounding newlines dropped, inner ones shown as ⏎. */
+function oneLine(text: string): string {
+  return text.replace(/^\n+|\s+$/g, '').replace(/\r?\n/g, ' ⏎ ');
 }
 
 function byPid(pid: number | null): string {

@@ -2,11 +2,14 @@
  * Wires one `KernelClient` to the kernel store: status changes, the event log (batched, so a
  * burst of events costs one render), and the process table (a `proc.list` whenever the kernel
  * becomes ready, then every `proc.state` event), and the volumes version (bumped on every
- * `volume.changed`, from this tab or another, so views of volumes refetch).
+ * `volume.changed`, from this tab or another, so views of volumes refetch), and the runtimes'
+ * statuses (seeded from the new kernel's info, then every `runtime.status` event; the chosen
+ * tensor backend is sent again to every new kernel).
  */
 import { WeftError } from '@/lib/core';
 import type { KernelClient, KernelStatus } from '@/lib/kernel/client';
 import type { KernelEvent } from '@/lib/kernel/protocol';
+import { resendTensorBackend } from '@/components/runtimes/useTensorBackend';
 import { EVENT_BUFFER_SIZE, type IncomingEvent, useKernelStore } from './useKernelStore';
 
 /** How long events wait before they reach the log, at most (ms). */
@@ -42,6 +45,7 @@ export function connectKernel(client: KernelClient): () => void {
     const receivedAt = Date.now();
     if (event.type === 'proc.state') store.upsertProcess(event.process, receivedAt);
     if (event.type === 'volume.changed') bumpSoon();
+    if (event.type === 'runtime.status') store.upsertRuntime(event.status);
     pending.push({ receivedAt, event });
     if (pending.length > EVENT_BUFFER_SIZE) pending = pending.slice(-EVENT_BUFFER_SIZE);
     flushTimer ??= setTimeout(flush, EVENT_FLUSH_MS);
@@ -64,9 +68,14 @@ export function connectKernel(client: KernelClient): () => void {
     if (status.state === 'ready') {
       refreshProcesses();
       store.bumpVolumes();
+      store.setRuntimes(status.info.runtimes);
+      resendTensorBackend(client);
     }
-    // A dead kernel's processes are gone with it, and a new kernel starts with a new table.
-    if (status.state !== 'ready') store.setProcesses([], Date.now());
+    // A dead kernel's processes and runtime workers are gone with it, and a new kernel starts afresh.
+    if (status.state !== 'ready') {
+      store.setProcesses([], Date.now());
+      store.setRuntimes([]);
+    }
   };
 
   const offEvent = client.on(onEvent);

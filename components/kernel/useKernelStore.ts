@@ -1,7 +1,7 @@
 /**
  * Session state of this tab's kernel connection: its status, the recent kernel events (for the
- * event log) and the process table as last reported. Nothing here outlives the tab; document
- * state lives in volumes and arrives through the kernel.
+ * event log), the process table as last reported, and each runtime's status. Nothing here
+ * outlives the tab; document state lives in volumes and arrives through the kernel.
  *
  * Select narrow slices: `useKernelStore((s) => s.status.state)`, not the whole store.
  */
@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { Pid } from '@/lib/core';
 import type { KernelClient, KernelStatus } from '@/lib/kernel/client';
 import type { KernelEvent, Process } from '@/lib/kernel/protocol';
+import { RUNTIME_KINDS, type RuntimeStatus } from '@/lib/runtimes/types';
 
 /** How many events the log keeps. */
 export const EVENT_BUFFER_SIZE = 1000;
@@ -48,6 +49,8 @@ export interface KernelState {
   readonly processes: ReadonlyMap<Pid, TrackedProcess>;
   /** Grows whenever a volume may have changed (a `volume.changed` event, a sync, a new kernel): views of volumes refetch. */
   readonly volumesVersion: number;
+  /** Each runtime's latest status, in `RUNTIME_KINDS` order: seeded from `KernelInfo.runtimes`, then live `runtime.status` events. */
+  readonly runtimes: readonly RuntimeStatus[];
 
   setClient(client: KernelClient | null): void;
   setStatus(status: KernelStatus): void;
@@ -58,6 +61,10 @@ export interface KernelState {
   setProcesses(list: readonly Process[], seenAt: number): void;
   upsertProcess(process: Process, seenAt: number): void;
   bumpVolumes(): void;
+  /** Replaces every runtime's status (a new kernel's `KernelInfo.runtimes`, or none). */
+  setRuntimes(list: readonly RuntimeStatus[]): void;
+  /** One runtime's new status (a `runtime.status` event). */
+  upsertRuntime(status: RuntimeStatus): void;
 }
 
 const initialStatus: KernelStatus = { state: 'starting', since: 0 };
@@ -72,6 +79,7 @@ export const useKernelStore = create<KernelState>()((set) => ({
   pausedAtSeq: 1,
   processes: new Map(),
   volumesVersion: 0,
+  runtimes: [],
 
   setClient: (client) => set({ client }),
   setStatus: (status) => set({ status }),
@@ -100,4 +108,13 @@ export const useKernelStore = create<KernelState>()((set) => ({
     }),
 
   bumpVolumes: () => set((s) => ({ volumesVersion: s.volumesVersion + 1 })),
+
+  setRuntimes: (list) => set({ runtimes: sortRuntimes(list) }),
+
+  upsertRuntime: (status) => set((s) => ({ runtimes: sortRuntimes([...s.runtimes.filter((r) => r.kind !== status.kind), status]) })),
 }));
+
+function sortRuntimes(list: readonly RuntimeStatus[]): RuntimeStatus[] {
+  const order = (r: RuntimeStatus) => RUNTIME_KINDS.indexOf(r.kind);
+  return [...list].sort((a, b) => order(a) - order(b));
+}

@@ -1,8 +1,9 @@
 'use client';
 
 import { useKernelStore } from '@/components/kernel/useKernelStore';
+import { RuntimeChips } from '@/components/runtimes/RuntimeChips';
 import { Icon } from '@/components/ui/Icon';
-import type { KernelEnvironment, RuntimeInfo } from '@/lib/kernel/protocol';
+import type { KernelEnvironment } from '@/lib/kernel/protocol';
 import styles from './EnvironmentChips.module.css';
 
 const FEATURES: readonly { key: keyof Omit<KernelEnvironment, 'userAgent'>; label: string; why: string }[] = [
@@ -12,16 +13,20 @@ const FEATURES: readonly { key: keyof Omit<KernelEnvironment, 'userAgent'>; labe
   { key: 'sharedArrayBuffer', label: 'SharedArrayBuffer', why: 'lets the kernel interrupt a running runtime' },
 ];
 
-const EMPTY: readonly RuntimeInfo[] = [];
-
-/** What the kernel found about this browser, and which runtimes are installed. */
+/** What the kernel found about this browser, and how each runtime stands (live). */
 export function EnvironmentChips() {
   const environment = useKernelStore((s) => (s.status.state === 'ready' ? s.status.info.environment : null));
-  const runtimes = useKernelStore((s) => (s.status.state === 'ready' ? s.status.info.runtimes : EMPTY));
   if (!environment) return null;
+  const missing = FEATURES.filter(({ key }) => !environment[key]);
+  const summary = FEATURES.map(({ key, label, why }) => `${environment[key] ? '✓' : '✗'} ${label}: ${why}`).join('\n');
   return (
     <div className={styles.row}>
-      <ul className={styles.chips} aria-label="Browser capabilities">
+      {/* Narrower windows get one chip for all four, so the runtimes keep their room. */}
+      <span className={styles.summary} data-ok={missing.length === 0} title={summary}>
+        <Icon name={missing.length === 0 ? 'check' : 'x'} size={12} />
+        {missing.length === 0 ? 'Browser' : `Browser: ${missing.length} missing`}
+      </span>
+      <ul className={`${styles.chips} ${styles.features}`} aria-label="Browser capabilities">
         {FEATURES.map(({ key, label, why }) => {
           const ok = environment[key];
           return (
@@ -39,20 +44,7 @@ export function EnvironmentChips() {
         })}
       </ul>
       <span className={styles.divider} aria-hidden="true" />
-      {runtimes.length === 0 ? (
-        <span className={styles.muted} title="Runtimes (Python, JavaScript, tensor, 3D, circuits) are added in later releases">
-          No runtimes installed yet
-        </span>
-      ) : (
-        <ul className={styles.chips} aria-label="Runtimes">
-          {runtimes.map((runtime) => (
-            <li key={runtime.name} className={styles.chip} data-ok={runtime.state !== 'failed'} title={runtime.detail ?? runtime.state}>
-              {runtime.name}
-              <span className={styles.runtimeState}>{runtime.state}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RuntimeChips />
       <span className={styles.divider} aria-hidden="true" />
     </div>
   );

@@ -2,10 +2,11 @@
 
 /**
  * A skill in the inspector: where it resolves from (and what it shadows), its runtime, what
- * you can do with it, then three views: the skill read (inputs, outputs, permissions and its
- * instructions as Markdown), its SKILL.md source, and its history.
+ * you can do with it, then its views: the skill read (inputs, outputs, permissions and its
+ * instructions as Markdown), a Run form for executable skills, its SKILL.md source, and its history.
  */
 import { useMemo, useState } from 'react';
+import { RunPanel } from '@/components/runtimes/RunPanel';
 import { Badge } from '@/components/ui/Badge';
 import { IconButton } from '@/components/ui/Button';
 import { CodeBlock } from '@/components/ui/CodeBlock';
@@ -21,12 +22,14 @@ import styles from './SkillDetails.module.css';
 import { SkillOverview } from './SkillOverview';
 import { useSkillUi } from './useSkillUi';
 
-type SkillTab = 'overview' | 'content' | 'history';
+type SkillTab = 'overview' | 'run' | 'content' | 'history';
 const TABS: readonly TabItem<SkillTab>[] = [
   { id: 'overview', label: 'Overview', icon: 'skills' },
+  { id: 'run', label: 'Run', icon: 'play' },
   { id: 'content', label: 'SKILL.md', icon: 'inspect' },
   { id: 'history', label: 'History', icon: 'list' },
 ];
+const NOT_RUNNABLE = TABS.filter((t) => t.id !== 'run');
 
 export function SkillDetails({ name }: { name: string }) {
   const select = useSkillUi((s) => s.select);
@@ -53,6 +56,9 @@ export function SkillDetails({ name }: { name: string }) {
   const mine = volumeKindOf(volume) === 'user';
   const parsed = check.skill;
   const path = `skills/${name}/SKILL.md`;
+  // Runnable here: executable skills of a runtime with a worker (workflow skills run on the canvas).
+  const runnable = parsed?.kind === 'executable' && parsed.runtime !== 'workflow' ? { skill: parsed, runtime: parsed.runtime } : null;
+  const shown = tab === 'run' && !runnable ? 'overview' : tab;
 
   return (
     <div className={styles.details} data-skill-details={name}>
@@ -79,12 +85,14 @@ export function SkillDetails({ name }: { name: string }) {
         <SkillActions name={name} volume={volume} content={skill.data.content} mine={mine} taken={taken} />
       </div>
       <div className={styles.tabs}>
-        <TabList<SkillTab> idBase="skill" label="Skill" tabs={TABS} value={tab} onChange={setTab} />
+        <TabList<SkillTab> idBase="skill" label="Skill" tabs={runnable ? TABS : NOT_RUNNABLE} value={shown} onChange={setTab} />
       </div>
-      <TabPanel idBase="skill" id={tab} className={styles.tabBody}>
-        {tab === 'overview' ? (
+      <TabPanel idBase="skill" id={shown} className={styles.tabBody}>
+        {shown === 'overview' ? (
           <SkillOverview check={check} content={skill.data.content} path={path} />
-        ) : tab === 'content' ? (
+        ) : shown === 'run' && runnable ? (
+          <RunPanel skill={runnable.skill} runtime={runnable.runtime} volume={volume} />
+        ) : shown === 'content' ? (
           <CodeBlock code={skill.data.content} language="markdown" label={`${path} in ${volume}`} caption={path} wrap />
         ) : (
           <HistoryPanel key={`${volume}:${name}`} volume={volume} path={path} canRestore={mine} />
