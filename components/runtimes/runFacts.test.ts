@@ -4,6 +4,7 @@ import type { EnzymeRun } from '@/lib/kernel/protocol';
 import { errorLocation, errorTrace, runFacts } from './runFacts';
 
 const result = (details: EnzymeRun['details'], runtime: EnzymeRun['runtime'] = 'python'): EnzymeRun => ({
+  seed: 1,
   outputs: {},
   stdout: '',
   stderr: '',

@@ -31,6 +31,7 @@ function fakeClient() {
 }
 
 const finished = (outputs: Record<string, unknown>): EnzymeRun => ({
+  seed: 1,
   outputs,
   stdout: 'hello\n',
   stderr: '',

@@ -93,6 +93,6 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
   });
   const span: Span = await seal();
   deps.emit({ type: 'span.end', key: span.id, span });
-  if (failure) throw new WeftError(failure.code, failure.message, { ...failure.data, pid, spanId: span.id });
-  return { ...result!, pid, runtime: spec.runtime, spanId: span.id as SpanId, durationMs: end - start };
+  if (failure) throw new WeftError(failure.code, failure.message, { ...failure.data, pid, seed: spec.seed, spanId: span.id });
+  return { ...result!, pid, runtime: spec.runtime, seed: spec.seed, spanId: span.id as SpanId, durationMs: end - start };
 }

@@ -78,6 +78,8 @@ export type Program = { readonly type: 'sleep'; readonly ms: number };
 export interface EnzymeRun extends RunResult {
   readonly pid: Pid;
   readonly runtime: RuntimeKind;
+  /** The seed the run used (given, or chosen by the kernel): run again with it to get the same outputs. */
+  readonly seed: number;
   /** The `node` span recorded for the run. */
   readonly spanId: SpanId;
   /** Wall-clock milliseconds from the request to the result (waiting for a worker included). */

@@ -211,3 +211,18 @@ describe('RuntimePool', () => {
     expect((await runtime.run(request())).outputs).toEqual({ ok: true });
   });
 });
+
+describe('RuntimePool status', () => {
+  it('counts a worker as busy from the moment a run takes it, and keeps the load bar moving forward', async () => {
+    let release: () => void = () => {};
+    const { runtime, statuses, request } = setup({ run: () => new Promise((resolve) => (release = () => resolve({ ok: true }))) });
+    const running = runtime.run(request());
+    expect(runtime.status().busy).toBe(1);
+    await flush();
+    release();
+    await running;
+    expect(runtime.status().busy).toBe(0);
+    const loading = statuses.filter((s) => s.state === 'loading').map((s) => s.progress ?? 0);
+    expect(loading.every((p, i) => i === 0 || p >= loading[i - 1]!)).toBe(true);
+  });
+});

@@ -49,8 +49,13 @@ export class RuntimePool implements Runtime {
     const alive = this.workers.filter((w) => !w.worker.dead);
     const ready = alive.some((w) => w.worker.isLoaded);
     const loading = alive.some((w) => !w.worker.isLoaded);
-    const base = { kind: this.kind, workers: alive.length, busy: alive.filter((w) => w.worker.busy).length, ...(this.lastDetails ? { details: this.lastDetails } : {}) };
-    if (ready) return { ...base, state: 'ready', ...(typeof this.lastDetails?.backend === 'string' ? { detail: this.lastDetails.backend } : {}) };
+    // A reserved worker is busy from the moment a run takes it (it may still be loading).
+    const busy = alive.filter((w) => w.worker.busy || this.reserved.has(w.worker)).length;
+    const base = { kind: this.kind, workers: alive.length, busy, ...(this.lastDetails ? { details: this.lastDetails } : {}) };
+    if (ready) {
+      const detail = readyDetail(this.lastDetails);
+      return { ...base, state: 'ready', ...(detail ? { detail } : {}) };
+    }
     if (loading) {
       const p = this.progress;
       return { ...base, state: 'loading', progress: p && p.total > 0 ? Math.min(1, p.loaded / p.total) : 0, ...(p ? { detail: p.phase } : {}) };
@@ -187,7 +192,9 @@ export class RuntimePool implements Runtime {
       clock: this.options.clock,
       graceMs: this.options.graceMs ?? 1000,
       onProgress: (phase, loaded, total) => {
-        this.progress = { phase, loaded, total };
+        // Shown as one bar: it never goes back, even when a runtime's phases each count from zero.
+        const before = this.progress && this.progress.total > 0 ? this.progress.loaded / this.progress.total : 0;
+        this.progress = total > 0 && loaded / total < before ? { phase, loaded: before * total, total } : { phase, loaded, total };
         this.emit();
       },
     });
@@ -218,4 +225,13 @@ export class RuntimePool implements Runtime {
   private emit(): void {
     this.options.onStatus(this.status());
   }
+}
+
+/** What a ready runtime runs on, in a few words: the tensor backend, the Pyodide version… */
+function readyDetail(details: RunDetails | undefined): string | null {
+  if (!details) return null;
+  if (typeof details.backend === 'string') return details.backend;
+  if (details.pyodide !== undefined) return `Pyodide ${String(details.pyodide)}`;
+  if (typeof details.engine === 'string') return details.engine;
+  return null;
 }
