@@ -64,6 +64,17 @@ describe('line-plot', () => {
     const fromMap = await run('line-plot', { series: { loss: [4, 0, 1] }, y_scale: 'log' });
     expect(fromMap.point_count).toBe(2);
   });
+
+  it('plots a plain list of numbers (an optimiser\'s convergence) as one series against its index', async () => {
+    const out = await run('line-plot', { series: [-1.0, -1.1, -1.13] });
+    const plot = out.plot as { data: { values: { series: string; x: number; y: number }[] } };
+    expect(out.point_count).toBe(3);
+    expect(plot.data.values).toEqual([
+      { series: 'value', x: 0, y: -1 },
+      { series: 'value', x: 1, y: -1.1 },
+      { series: 'value', x: 2, y: -1.13 },
+    ]);
+  });
 });
 
 describe('table-filter-sort', () => {

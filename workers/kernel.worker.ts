@@ -9,6 +9,7 @@
 import { systemClock } from '../lib/core';
 import { Kernel, probeEnvironment, serveKernel } from '../lib/kernel';
 import { RuntimeHost, type WorkerLike } from '../lib/runtimes';
+import { browserMemoStore } from './browserMemo';
 import { openBrowserWorkspace } from './browserWorkspace';
 
 declare const __WEFT_VERSION__: string;
@@ -28,6 +29,7 @@ const kernel = new Kernel({
       clock: systemClock,
       onStatus,
     }),
+  memo: browserMemoStore(),
   workspace: (hooks) => openBrowserWorkspace(hooks, systemClock, (volume, head) => kernel.volumeChanged(volume, head, 'other-tab')),
   panic: (mode) => {
     if (mode === 'throw') throw new Error('kernel.panic: deliberate failure requested');

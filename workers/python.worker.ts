@@ -31,7 +31,7 @@ const snapshots: SnapshotStore | undefined = self.caches
 
 const loader = pyodideLoader({
   baseUrl: '/pyodide/',
-  scope: self,
+  scope: { fetch: (input, init) => self.fetch(input, init) },
   // A variable URL, so esbuild leaves the import to the browser (the file is not bundled).
   importPyodide: (url) => import(/* webpackIgnore: true */ url) as Promise<{ loadPyodide: (options: Record<string, unknown>) => Promise<PyodideAPI> }>,
   ...(snapshots ? { snapshots } : {}),

@@ -23,6 +23,9 @@ export const EVENT_TYPES: readonly EventType[] = [
   'runtime.status',
   'enzyme.start',
   'enzyme.log',
+  'run.status',
+  'node.status',
+  'node.log',
 ];
 
 export interface EventLine {
@@ -64,6 +67,9 @@ function timeOf(event: KernelEvent): number | null {
     case 'runtime.status':
     case 'enzyme.start':
     case 'enzyme.log':
+    case 'run.status':
+    case 'node.status':
+    case 'node.log':
       return event.at;
     case 'kernel.ready':
       return null;
@@ -111,6 +117,17 @@ function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boole
       return { tone: 'accent', text: `${event.runtime} ${event.name} started (pid ${event.pid})` };
     case 'enzyme.log':
       return { tone: event.stream === 'stderr' ? 'warn' : 'neutral', text: `[pid ${event.pid}] ${oneLine(event.text)}`, muted: true };
+    case 'run.status': {
+      const tone: Tone = event.status === 'error' ? 'danger' : event.status === 'cancelled' || event.status === 'suspended' ? 'warn' : event.status === 'ok' ? 'ok' : 'accent';
+      return { tone, text: `workflow run ${event.runId} ${event.status}${event.reason ? ` — ${event.reason}` : ''}` };
+    }
+    case 'node.status': {
+      const tone: Tone = event.status === 'error' ? 'danger' : event.status === 'skipped' || event.status === 'cancelled' ? 'warn' : event.status === 'ok' || event.status === 'cached' ? 'ok' : 'neutral';
+      const took = event.durationMs === undefined ? '' : ` ${formatMs(event.durationMs)}`;
+      return { tone, text: `node ${event.nodeId} ${event.status}${took}${event.reason ? ` — ${event.reason}` : ''}`, muted: event.status === 'queued' || event.status === 'running' };
+    }
+    case 'node.log':
+      return { tone: event.stream === 'stderr' ? 'warn' : 'neutral', text: `[${event.nodeId}] ${oneLine(event.text)}`, muted: true };
   }
 }
 

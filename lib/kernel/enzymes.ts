@@ -26,6 +26,10 @@ export interface EnzymeSpec {
   readonly tag?: string;
   readonly attributes?: Readonly<Record<string, string>>;
   readonly parent: Pid;
+  /** An outer signal (a workflow node's cancel or deadline) that also cancels the run. */
+  readonly signal?: AbortSignal;
+  /** Record a `node` span in the kernel's span log (default). A workflow run records its own. */
+  readonly span?: boolean;
 }
 
 export interface EnzymeDeps {
@@ -46,6 +50,8 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
   const proc = table.spawn({ name: spec.name, kind: 'enzyme', command: `${spec.runtime} ${spec.name}`, state: 'RUNNING', parent: spec.parent, permissions: spec.permissions });
   const pid = proc.pid;
   const controller = new AbortController();
+  if (spec.signal?.aborted) controller.abort();
+  spec.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   deps.runners.set(pid, {
     suspend: () => {
       throw new WeftError('PROC_STATE', `Process ${pid} (${spec.name}) is an enzyme run, which cannot pause mid-run. Kill it, or let it finish.`, { pid });
@@ -85,6 +91,10 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
   if (failure) {
     attributes['error.type'] = failure.code;
     attributes['error.message'] = failure.message;
+  }
+  if (spec.span === false) {
+    if (failure) throw new WeftError(failure.code, failure.message, { ...failure.data, pid, seed: spec.seed });
+    return { ...result!, pid, runtime: spec.runtime, seed: spec.seed, spanId: null, durationMs: end - start };
   }
   const seal = deps.spans.append({
     draft: { traceId: deps.traceId, parents: [], kind: 'node', name: spec.name, pid, start, end, status, energy, attributes },

@@ -14,6 +14,8 @@ import type { KernelEnvironment, KernelEvent, KernelInfo, Program } from './prot
 import type { RuntimeHost, RuntimeKind, RuntimeStatus } from '../runtimes';
 import type { EnzymeDeps } from './enzymes';
 import { runtimeHandlers } from './runtimeHandlers';
+import { workflowHandlers } from './workflowHandlers';
+import { memoryMemoStore, type MemoStore } from '../workflow';
 import { SpanLog } from './spanLog';
 import { OPS } from './syscallSchema';
 import type { SyncProgress, VolumeId, Workspace } from '../volumes';
@@ -40,6 +42,8 @@ export interface KernelDeps {
   readonly traceId?: TraceId;
   /** Opens the volumes at boot (lightning-fs in the browser, a temp dir in tests); absent: no volumes. */
   readonly workspace?: (hooks: WorkspaceHooks) => Promise<Workspace>;
+  /** Where workflow node results are memoised (IndexedDB in the browser); default: memory. */
+  readonly memo?: MemoStore;
 }
 
 /** Reads that would flood the event log if every call were announced. */
@@ -234,6 +238,14 @@ export class Kernel {
       'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
       ...volumeHandlers(() => this.requireWorkspace()),
       ...runtimeHandlers(this.enzymeDeps(), () => this.requireWorkspace()),
+      ...workflowHandlers({
+        enzymes: this.enzymeDeps(),
+        clock: this.deps.clock,
+        spans: this.spans,
+        workspace: () => this.requireWorkspace(),
+        memo: this.deps.memo ?? memoryMemoStore(),
+        log: (level, message, pid) => this.log(level, message, pid),
+      }),
       ...skillHandlers(
         () => this.requireWorkspace(),
         () => {

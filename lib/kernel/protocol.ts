@@ -6,6 +6,7 @@
  */
 import type { Pid, SpanId, WeftErrorData } from '../core';
 import type { LogStream, RunResult, RuntimeKind, RuntimeStatus, TensorBackendChoice } from '../runtimes';
+import type { NodeResult, WorkflowEvent, WorkflowProblem, WorkflowSimulation } from '../workflow';
 import type { BuiltContext, ImportResult, SkillProblem } from '../skills';
 import type { Energy, Span, SpanStart, Trace } from '../spans';
 import type { CatalogHit } from './skillCatalog';
@@ -80,10 +81,27 @@ export interface EnzymeRun extends RunResult {
   readonly runtime: RuntimeKind;
   /** The seed the run used (given, or chosen by the kernel): run again with it to get the same outputs. */
   readonly seed: number;
-  /** The `node` span recorded for the run. */
-  readonly spanId: SpanId;
+  /** The `node` span recorded for the run (null inside a workflow run, which records its own). */
+  readonly spanId: SpanId | null;
   /** Wall-clock milliseconds from the request to the result (waiting for a worker included). */
   readonly durationMs: number;
+}
+
+/** A finished workflow run, as the canvas shows it: every node's result (outputs included) and where its trace went. */
+export interface WorkflowRunSummary {
+  readonly runId: string;
+  /** The run's process (suspend, resume and kill it from the process list). */
+  readonly pid: Pid;
+  readonly status: 'ok' | 'error' | 'cancelled';
+  readonly error: WeftErrorData | null;
+  readonly nodes: readonly NodeResult[];
+  readonly traceId: string;
+  /** Where the trace was committed in the user volume, or null (no volumes, or the commit failed: see `traceError`). */
+  readonly trace: { readonly path: string; readonly commit: string; readonly spans: number } | null;
+  readonly traceError: WeftErrorData | null;
+  readonly energy: Energy;
+  readonly durationMs: number;
+  readonly seed: number;
 }
 
 /** Optional arguments of every run: `tag` is echoed on its `enzyme.*` events so a caller can follow its own run. */
@@ -170,6 +188,19 @@ export interface SyscallMap {
   'skills.context': { args: { query: string; tokenBudget: number }; result: BuiltContext };
   /** Imports a skill (SKILL.md, a skill folder's files, or the older single-file format) into the user volume. */
   'skill.import': { args: { files: { path: string; content: string }[] }; result: ImportResult };
+  /** Checks a workflow against the skills it uses: every problem at once (cycles, unbound inputs, edge types…). */
+  'workflow.check': { args: { workflow: unknown }; result: WorkflowProblem[] };
+  /** Predicts each node's duration, energy and cache hit, certain failures, and the critical path. */
+  'workflow.simulate': { args: { workflow: unknown; seed?: number }; result: WorkflowSimulation };
+  /**
+   * Runs a workflow as a process; its trace is verified and committed to the user volume.
+   * `only`: run just these nodes (upstream from the cache); `force`: ignore the cache for these.
+   * `seed` defaults to 0, so runs repeat and hit the cache; pass another to explore.
+   * Follow it with `node.status`, `node.log` and `run.status` events (`runId` is `tag` when given).
+   */
+  'workflow.run': { args: { workflow: unknown; seed?: number; only?: string[]; force?: string[]; concurrency?: number; tag?: string }; result: WorkflowRunSummary };
+  /** Cancels one node of a running workflow (its descendants are skipped); kill the run's process to cancel it all. */
+  'workflow.cancelNode': { args: { runId: string; nodeId: string }; result: { cancelled: boolean } };
   // Runtimes (DESIGN.md section 5): each in its own worker, loaded on first use and kept warm.
   'runtime.list': { args: object; result: RuntimeStatus[] };
   /** Starts loading a runtime ahead of need; resolves when it is ready. */
@@ -200,6 +231,8 @@ export type KernelEvent =
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly at: number; readonly pid?: Pid }
   /** A volume has a new head, committed by this tab or (via BroadcastChannel) another. */
   | { readonly type: 'volume.changed'; readonly volume: VolumeId; readonly head: string; readonly source: 'this-tab' | 'other-tab'; readonly at: number }
+  /** A workflow run's node changed state, printed something, or the run itself changed state. */
+  | WorkflowEvent
   /** A runtime's state changed (loading progress included: "Loading Python… 60%"). */
   | { readonly type: 'runtime.status'; readonly status: RuntimeStatus; readonly at: number }
   | { readonly type: 'enzyme.start'; readonly pid: Pid; readonly runtime: RuntimeKind; readonly name: string; readonly tag?: string; readonly at: number }

@@ -1,41 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { Simulation } from 'eecircuit-engine';
-import http from 'isomorphic-git/http/node';
-import { loadPyodide } from 'pyodide';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock, type WeftError } from '../core';
-import { type Engine, inProcessWorker, RuntimeHost, type RuntimeKind } from '../runtimes';
-import { javascriptEngine } from '../runtimes/javascript/javascriptEngine';
-import { pythonEngine } from '../runtimes/python/pythonEngine';
-import { createSpiceEngine } from '../runtimes/spice';
-import { createTensorEngine } from '../runtimes/tensor';
+import type { WeftError } from '../core';
 import { makeTrace, verifyTrace, type Span } from '../spans';
-import { createLockMap, memoryStore, Workspace } from '../volumes';
-import { tempDir } from '../volumes/testing';
-import { rootedFs } from '../volumes/testVolumes';
-import { Kernel } from './kernel';
+import type { Kernel } from './kernel';
 import type { EnzymeRun, KernelEvent } from './protocol';
+import { kernelWithRuntimes } from './testRuntimes';
 
-// The kernel with every runtime's real engine, each behind an in-process worker (the browser has
-// real workers; the messages are the same). Built-in skills come from skills/ as in the app.
 const SKILLS = ['csv-stats', 'json-transform', 'rc-lowpass', 'linear-regression', 'parametric-surface', 'writing-clear-prompts'];
-const builtins = {
-  version: 'test',
-  files: SKILLS.map((name) => ({ path: `skills/${name}/SKILL.md`, content: readFileSync(join(__dirname, '../../skills', name, 'SKILL.md'), 'utf8') })),
-};
-
-const engines: Record<RuntimeKind, () => Engine> = {
-  python: () => pythonEngine({ loadPyodide: () => loadPyodide() }),
-  javascript: () => javascriptEngine({ runtime: 'javascript', lockDown: () => {}, console }),
-  three: () => javascriptEngine({ runtime: 'three', lockDown: () => {}, console }),
-  tensor: () => createTensorEngine({ tf, backends: ['cpu'], console, calibration: { n: 32, reps: 1 } }),
-  spice: () => createSpiceEngine({ createSimulation: () => new Simulation() }),
-};
 
 let kernel: Kernel;
 const events: KernelEvent[] = [];
@@ -44,18 +14,10 @@ const call = (c: Record<string, unknown>) => kernel.dispatch(c) as Promise<Enzym
 const fail = (c: Record<string, unknown>) => kernel.dispatch(c).then(() => Promise.reject(new Error('expected failure')), (e: WeftError) => e);
 
 beforeAll(async () => {
-  const dir = tempDir();
-  cleanups.push(dir.remove);
-  kernel = new Kernel({
-    clock: systemClock,
-    version: 'test',
-    probe: async () => ({ crossOriginIsolated: true, sharedArrayBuffer: true, webAssembly: true, webGpu: false, indexedDb: false, userAgent: 'vitest' }),
-    panic: () => {},
-    runtimes: (onStatus) => new RuntimeHost({ create: (kind) => inProcessWorker(engines[kind]()), clock: systemClock, onStatus }),
-    workspace: () => Workspace.open({ fs: rootedFs(dir.path), clock: systemClock, lock: createLockMap(), http, settings: memoryStore(), secrets: memoryStore(), builtins }),
-  });
+  const booted = await kernelWithRuntimes(SKILLS);
+  cleanups.push(booted.cleanup);
+  kernel = booted.kernel;
   kernel.on((e) => events.push(e));
-  await kernel.boot();
 }, 60_000);
 afterAll(() => cleanups.forEach((f) => f()));
 

@@ -18,3 +18,20 @@ export const runtimeSchemas = {
   'skill.run': call('skill.run', { name: z.string().max(200), volume: z.string().max(200).optional(), ...run }),
   'runtime.setTensorBackend': call('runtime.setTensorBackend', { backend: z.enum(['auto', ...TENSOR_BACKENDS]) }),
 };
+
+const nodeIds = z.array(z.string().max(64)).max(20_000);
+
+/** Workflow shapes are checked by `parseWorkflow` (every problem, with paths); here only the envelope. */
+export const workflowRunSchemas = {
+  'workflow.check': call('workflow.check', { workflow: z.unknown() }),
+  'workflow.simulate': call('workflow.simulate', { workflow: z.unknown(), seed: run.seed }),
+  'workflow.run': call('workflow.run', {
+    workflow: z.unknown(),
+    seed: run.seed,
+    only: nodeIds.optional(),
+    force: nodeIds.optional(),
+    concurrency: z.number().int().min(1).max(64).optional(),
+    tag: run.tag,
+  }),
+  'workflow.cancelNode': call('workflow.cancelNode', { runId: z.string().max(200), nodeId: z.string().max(64) }),
+};

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { err, ok, type Result, WeftError } from '../core';
 import type { Op, Syscall } from './protocol';
-import { runtimeSchemas } from './runtimeSchemas';
+import { runtimeSchemas, workflowRunSchemas } from './runtimeSchemas';
 import { volumeSchemas } from './volumeSchemas';
 
 const pid = z.number().int().nonnegative();
@@ -40,6 +40,7 @@ const schemas: { readonly [K in Op]: z.ZodType } = {
   }),
   ...volumeSchemas,
   ...runtimeSchemas,
+  ...workflowRunSchemas,
 };
 
 /** Every op the kernel understands, in protocol order. */

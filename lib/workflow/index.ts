@@ -33,3 +33,4 @@ export type {
 export { simulateWorkflow, type NodePrediction, type PredictedOutcome, type SimulateOptions, type WorkflowSimulation } from './simulateWorkflow';
 export type { CriticalPath } from './criticalPath';
 export { historyFromSpans, type HistorySample, type SkillHistory } from './history';
+export { EXAMPLE_WORKFLOWS } from './examples';
