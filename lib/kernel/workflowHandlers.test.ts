@@ -34,6 +34,7 @@ describe('workflow.run', () => {
     const process = await kernel.dispatch({ op: 'proc.get', pid: summary.pid });
     expect(process).toMatchObject({ kind: 'run', state: 'TERMINATED', exit: { status: 'ok' } });
     expect(events.some((e) => e.type === 'node.status' && e.nodeId === 'vqe' && e.status === 'running')).toBe(true);
+    expect(events.some((e) => e.type === 'run.status' && e.runId === summary.runId && e.status === 'running' && e.pid === summary.pid)).toBe(true);
   }, 60_000);
 
   it('re-runs exactly the node whose parameter changed and its descendants; the rest come from the cache', async () => {
@@ -53,6 +54,7 @@ describe('workflow.run', () => {
 
   it('refuses a workflow that is not valid, and reports a failed node with its descendants skipped', async () => {
     const refused = await kernel.dispatch({ op: 'workflow.run', workflow: { version: 1, id: 'x', name: 'x', nodes: [{ id: 'a' }], edges: [] } }).catch((e: WeftError) => e);
+    expect((refused as WeftError).code).toBe('WORKFLOW_PARSE');
     expect((refused as WeftError).message).toMatch(/nodes\[0\]\.skill is missing/);
     const broken: Workflow = {
       ...example('regression-loss-plot'),

@@ -32,3 +32,4 @@ export {
   type OtlpSpan,
   type OtlpStatus,
 } from './otlp';
+export { findCycles } from './findCycles';

@@ -1,5 +1,5 @@
 import { err, ok, type Result, WeftError } from '../core';
-import type { ExecutableSkill } from '../skills/types';
+import type { ExecutableSkill } from '../skills';
 import { WorkflowErrorCode } from './errorCodes';
 import type { WorkflowEdge, WorkflowNode } from './types';
 

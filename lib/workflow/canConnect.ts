@@ -1,4 +1,4 @@
-import type { IoType } from '../skills/types';
+import type { IoType } from '../skills';
 
 /** Types whose values are plain JSON, so a `json` input can take them as they are. */
 const JSON_VALUED: ReadonlySet<IoType> = new Set<IoType>(['number', 'string', 'boolean', 'table', 'plot', 'scene3d', 'circuit', 'tensor']);

@@ -1,4 +1,4 @@
-import type { ExecutableSkill, IoSpec } from '../skills/types';
+import type { ExecutableSkill, IoSpec } from '../skills';
 import { connectionProblem } from './canConnect';
 import type { CheckWorkflowOptions, ResolveSkill } from './checkWorkflow';
 import type { WorkflowEdge } from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContextSkill, ExecutableSkill } from '../skills/types';
+import type { ContextSkill, ExecutableSkill } from '../skills';
 import { canConnect, connectionProblem } from './canConnect';
 import { checkWorkflow } from './checkWorkflow';
 import { contextSkill, execSkill, wf } from './workflowFixtures';

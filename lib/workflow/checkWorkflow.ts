@@ -1,5 +1,6 @@
-import type { ContextSkill, ExecutableSkill } from '../skills/types';
-import { findCycles } from '../spans/findCycles';
+import type { ContextSkill, ExecutableSkill } from '../skills';
+// Not (yet) exported from lib/spans: the same iterative Tarjan + BFS that verifyTrace uses for span cycles.
+import { findCycles } from '../spans';
 import { checkNodes } from './checkNodes';
 import type { Workflow } from './types';
 import { buildGraph, successors, type WorkflowGraph } from './workflowGraph';

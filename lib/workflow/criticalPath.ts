@@ -28,7 +28,8 @@ export function criticalPath(graph: WorkflowGraph, durations: readonly (number |
       }
     }
     finish[v] = startAt + (durations[v] ?? 0);
-    if (finish[v]! > finish[last]!) last = v;
+    // On a tie, the later node: the path then runs on through zero and unknown durations, which get listed.
+    if (finish[v]! >= finish[last]!) last = v;
   }
   const path: number[] = [];
   for (let v = last; v !== -1; v = via[v]!) path.push(v);

@@ -5,9 +5,10 @@
  * outputs. Returns how it ended; the execution applies that and schedules what follows.
  */
 import { type ContentHash, hashJson, WeftError } from '../core';
+// The leaf module, not '../runtimes': this file must not pull the runtime host into the canvas bundle.
 import { toHashable } from '../runtimes/outputs';
-import type { ExecutableSkill } from '../skills/types';
-import { ZERO_ENERGY } from '../spans/energy';
+import type { ExecutableSkill } from '../skills';
+import { ZERO_ENERGY } from '../spans';
 import { bindNodeInputs, type IncomingValue } from './bindNodeInputs';
 import { WorkflowErrorCode } from './errorCodes';
 import type { MemoEntry } from './memoStore';

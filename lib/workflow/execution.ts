@@ -73,6 +73,11 @@ export class Execution {
     this.endIfDone();
   }
 
+  /** Ends a run that is refused as a whole (a cycle…): no node is queued. */
+  endWithoutRunning(): void {
+    this.endIfDone();
+  }
+
   cancel(reason: string): void {
     if (this.ended || this.cancelled) return;
     this.cancelled = true;

@@ -1,4 +1,4 @@
-import type { Energy, Span } from '../spans/types';
+import type { Energy, Span } from '../spans';
 
 /** One past run of a skill: how long it took and what it cost. */
 export interface HistorySample {

@@ -1,6 +1,6 @@
 import type { ContentHash } from '../core';
-import type { RunDetails } from '../runtimes/types';
-import type { Energy } from '../spans/types';
+import type { RunDetails } from '../runtimes';
+import type { Energy } from '../spans';
 
 /** A node's cached result: its outputs and what the run that made them cost. */
 export interface MemoEntry {

@@ -1,7 +1,6 @@
 import type { ContentHash, WeftError } from '../core';
-import type { RunDetails } from '../runtimes/types';
-import { ZERO_ENERGY } from '../spans/energy';
-import type { Energy } from '../spans/types';
+import type { RunDetails } from '../runtimes';
+import { type Energy, ZERO_ENERGY } from '../spans';
 import type { NodeRunStatus } from './runTypes';
 
 /** How a node ended (what `complete` is told). */

@@ -4,9 +4,8 @@
  * clock, so tests drive deadlines and backoffs with a FakeClock.
  */
 import { type Clock, WeftError } from '../core';
-import type { ExecutableSkill } from '../skills/types';
-import { addEnergy, energyOf, ZERO_ENERGY } from '../spans/energy';
-import type { Energy } from '../spans/types';
+import type { ExecutableSkill } from '../skills';
+import { addEnergy, type Energy, energyOf, ZERO_ENERGY } from '../spans';
 import { WorkflowErrorCode } from './errorCodes';
 import type { LogStreamName, NodeRunOutput, RunNode } from './runTypes';
 import type { WorkflowNode } from './types';

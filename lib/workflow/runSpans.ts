@@ -13,10 +13,7 @@
  *   encloses it, so `verifyTrace`'s child-after-parent rule is waived for that link only).
  */
 import { type ContentHash, hashJson, type Pid, type SpanId, type TraceId } from '../core';
-import { sealSpan } from '../spans/spanId';
-import { makeTrace } from '../spans/trace';
-import { type Attributes, type Span, type SpanStatus, type Trace, WeftAttr } from '../spans/types';
-import { sumEnergy } from '../spans/energy';
+import { type Attributes, makeTrace, sealSpan, type Span, type SpanStatus, sumEnergy, type Trace, WeftAttr } from '../spans';
 import type { NodeRecord } from './nodeRecord';
 import type { ResolvedSkill } from './runTypes';
 import { levelOf } from './topologicalLevels';

@@ -3,9 +3,9 @@
  * settings), the events it emits while running, and the result it ends with.
  */
 import type { Clock, ContentHash, Pid, SpanId, TraceId, WeftErrorData } from '../core';
-import type { RunDetails } from '../runtimes/types';
-import type { ContextSkill, ExecutableSkill } from '../skills/types';
-import type { Energy, Trace } from '../spans/types';
+import type { RunDetails } from '../runtimes';
+import type { ContextSkill, ExecutableSkill } from '../skills';
+import type { Energy, Trace } from '../spans';
 import type { MemoStore } from './memoStore';
 import type { NodeStatus, WorkflowNode } from './types';
 
@@ -58,7 +58,12 @@ export interface RunWorkflowOptions {
   readonly concurrency?: number;
   /** Aborting it cancels the whole run (as `handle.cancel()`). */
   readonly signal?: AbortSignal;
-  /** Run just these nodes; their upstream nodes must come from the cache or they fail (NODE_NOT_CACHED). */
+  /**
+   * Run just these nodes; their upstream nodes must come from the cache or they fail
+   * (NODE_NOT_CACHED); other nodes are left out of the run. "Run this node" is
+   * `{ only: {id}, force: {id} }`; "Run to here" is `{ only: upstreamOf(w, id) }`. ("Re-run
+   * stale" needs no option: changed nodes and their descendants miss the cache by themselves.)
+   */
   readonly only?: ReadonlySet<string>;
   /** Ignore the cache for these nodes (they run even when a result is cached). */
   readonly force?: ReadonlySet<string>;
@@ -88,7 +93,8 @@ export type WorkflowEvent =
       readonly at: number;
     }
   | { readonly type: 'node.log'; readonly runId: string; readonly nodeId: string; readonly stream: LogStreamName; readonly text: string; readonly attempt: number; readonly at: number }
-  | { readonly type: 'run.status'; readonly runId: string; readonly status: RunStatus; readonly reason?: string; readonly at: number };
+  /** `pid`: the run's process (from `options.pid`), so a UI can suspend or kill it while it runs. */
+  | { readonly type: 'run.status'; readonly runId: string; readonly status: RunStatus; readonly reason?: string; readonly pid?: Pid; readonly at: number };
 
 /** How one node of a run ended. Nodes outside the run (see `only`) are not listed. */
 export interface NodeResult {

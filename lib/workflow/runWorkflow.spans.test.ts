@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WeftError } from '../core';
-import { WeftAttr } from '../spans/types';
-import { verifyTrace } from '../spans/verifyTrace';
+import { verifyTrace, WeftAttr } from '../spans';
 import { memoryMemoStore } from './memoStore';
 import { runWorkflow } from './runWorkflow';
 import type { RunNode } from './runTypes';

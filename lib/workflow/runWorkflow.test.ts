@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WeftError } from '../core';
-import { verifyTrace } from '../spans/verifyTrace';
+import { verifyTrace } from '../spans';
 import { WorkflowErrorCode } from './errorCodes';
 import { runWorkflow } from './runWorkflow';
 import { echo, execSkill, harness, manualRunNode, settle, skillMap, wf } from './workflowFixtures';
@@ -201,6 +201,7 @@ describe('runWorkflow: retries', () => {
       h.clock.advance(0);
     }
     expect(resultOf(await run.done, 'a')).toMatchObject({ status: 'error', attempts: 3 });
+    expect(calls).toBe(3);
 
     let cancels = 0;
     const killed = harness(() => {
@@ -210,6 +211,38 @@ describe('runWorkflow: retries', () => {
     const result = await runWorkflow(wf([{ id: 'a', retry: { count: 5, backoffMs: 0 } }]), killed.deps, killed.options).done;
     expect(resultOf(result, 'a')).toMatchObject({ status: 'cancelled', attempts: 1 });
     expect(cancels).toBe(1);
+  });
+});
+
+describe('runWorkflow: retries after deadlines and cancels during backoff', () => {
+  it('retries an attempt that ran past its deadline', async () => {
+    const manual = manualRunNode();
+    const h = harness(manual.runNode);
+    const run = runWorkflow(wf([{ id: 'slow', timeoutMs: 10, retry: { count: 1, backoffMs: 5 } }]), h.deps, h.options);
+    await settle(() => manual.order.length === 1);
+    const first = manual.calls.get('slow')!;
+    h.clock.advance(10);
+    expect(first.signal.aborted).toBe(true);
+    await settle(() => h.events.some((e) => e.type === 'node.log' && e.text.includes(`(${WorkflowErrorCode.timeout})`)));
+    h.clock.advance(5);
+    await settle(() => manual.order.length === 2);
+    manual.calls.get('slow')!.resolve({ y: 'in time' });
+    expect(resultOf(await run.done, 'slow')).toMatchObject({ status: 'ok', attempts: 2 });
+  });
+
+  it('ends a node cancelled while it waits to retry, without another attempt', async () => {
+    const manual = manualRunNode();
+    const h = harness(manual.runNode);
+    const run = runWorkflow(wf([{ id: 'a', retry: { count: 3, backoffMs: 1000 } }]), h.deps, h.options);
+    await settle(() => manual.order.length === 1);
+    manual.calls.get('a')!.reject(new WeftError('RUNTIME_ERROR', 'no'));
+    await settle(() => h.events.some((e) => e.type === 'node.log' && e.text.includes('Retrying in 1000 ms')));
+    expect(run.cancelNode('a')).toBe(true);
+    const result = await run.done;
+    expect(resultOf(result, 'a')).toMatchObject({ status: 'cancelled', attempts: 1 });
+    h.clock.advance(10_000);
+    await settle();
+    expect(manual.order).toEqual(['a']);
   });
 });
 

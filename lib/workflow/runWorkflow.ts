@@ -1,5 +1,5 @@
 import { WeftError } from '../core';
-import { ZERO_ENERGY } from '../spans/energy';
+import { ZERO_ENERGY } from '../spans';
 import { checkNodes } from './checkNodes';
 import { structureProblems } from './checkWorkflow';
 import { WorkflowErrorCode } from './errorCodes';
@@ -23,7 +23,7 @@ import type { WorkflowProblem } from './workflowProblem';
 export function runWorkflow(workflow: Workflow, deps: RunWorkflowDeps, options: RunWorkflowOptions): WorkflowRun {
   const graph = buildGraph(workflow);
   const start = deps.clock.now();
-  deps.emit({ type: 'run.status', runId: options.runId, status: 'running', at: start });
+  deps.emit({ type: 'run.status', runId: options.runId, status: 'running', ...(options.pid == null ? {} : { pid: options.pid }), at: start });
   const structural = structureProblems(workflow, graph);
   const { errors, warnings } = byNode(graph, checkNodes(graph, (name) => deps.skills.get(name)?.skill ?? null, { denied: options.denied ?? [] }));
 
@@ -39,15 +39,15 @@ export function runWorkflow(workflow: Workflow, deps: RunWorkflowDeps, options: 
       .flushWrites()
       .then(() => result(workflow, graph, deps, options, execution, start, error))
       .then((value) => {
-        settle(value);
         deps.emit({ type: 'run.status', runId: options.runId, status: value.status, ...(error ? { reason: error.message } : {}), at: deps.clock.now() });
+        settle(value);
       }, fail);
   };
   const refusal = structural.length > 0 ? refuse(structural) : null;
   const execution: Execution = new Execution(graph, deps, options, errors, () => finish(execution, refusal));
   const onAbort = () => execution.cancel('The run was cancelled.');
   if (refusal) {
-    finish(execution, refusal);
+    execution.endWithoutRunning();
   } else {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     execution.start(warnings);
@@ -69,7 +69,9 @@ export function runWorkflow(workflow: Workflow, deps: RunWorkflowDeps, options: 
 function refuse(problems: readonly WorkflowProblem[]): WeftError {
   const cycle = problems.find((p) => p.code === 'WORKFLOW_CYCLE');
   const code = cycle && problems.every((p) => p.code === 'WORKFLOW_CYCLE') ? WorkflowErrorCode.cycle : WorkflowErrorCode.invalid;
-  return new WeftError(code, `This workflow cannot run: ${problems.map((p) => p.message).join(' ')}`, { problems: problems.map((p) => ({ code: p.code, nodeId: p.nodeId, message: p.message })) });
+  const listed = problems.slice(0, 5).map((p) => p.message).join(' ');
+  const more = problems.length > 5 ? ` (and ${problems.length - 5} more problems)` : '';
+  return new WeftError(code, `This workflow cannot run: ${listed}${more}`, { problems: problems.map((p) => ({ code: p.code, nodeId: p.nodeId, message: p.message })) });
 }
 
 function byNode(graph: WorkflowGraph, problems: readonly WorkflowProblem[]) {

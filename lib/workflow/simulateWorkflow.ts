@@ -1,6 +1,5 @@
 import type { ContentHash } from '../core';
-import { addEnergy, ZERO_ENERGY } from '../spans/energy';
-import type { Energy } from '../spans/types';
+import { addEnergy, type Energy, ZERO_ENERGY } from '../spans';
 import { checkNodes } from './checkNodes';
 import { structureProblems } from './checkWorkflow';
 import { criticalPath, type CriticalPath } from './criticalPath';

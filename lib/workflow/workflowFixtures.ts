@@ -1,6 +1,6 @@
 // Test fixtures only: skills, workflows from a compact notation, and helpers to drive runs.
 import { asSkillName, asTraceId, FakeClock } from '../core';
-import type { ContextSkill, ExecutableSkill, IoSpec, Runtime } from '../skills/types';
+import type { ContextSkill, ExecutableSkill, IoSpec, Runtime } from '../skills';
 import { memoryMemoStore, type MemoStore } from './memoStore';
 import type { ResolvedSkill, RunNode, RunWorkflowDeps, RunWorkflowOptions, WorkflowEvent } from './runTypes';
 import type { Workflow, WorkflowEdge, WorkflowNode } from './types';

@@ -38,7 +38,7 @@ export const edgeSchema = z.strictObject({
 });
 
 export const workflowSchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(1, { error: 'must be 1: this version of Weft reads version 1 workflow files' }),
   id: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
   description: z.string().max(4096).optional(),
