@@ -15,9 +15,10 @@ function canvasNode(page: Page, id: string): Locator {
   return page.locator(`.react-flow__node[data-id="${id}"]`);
 }
 
-/** Drags a skill from the canvas palette onto the canvas at (x, y) within the flow. */
+/** Drags a skill from the skill library onto the canvas at (x, y) within the flow. */
 async function dropSkill(page: Page, skill: string, x: number, y: number) {
-  await page.locator(`[data-palette-skill="${skill}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+  const row = page.getByRole('region', { name: 'Skills' }).locator(`li[data-skill="${skill}"]`);
+  await row.dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
   await expect(canvasNode(page, skill)).toBeVisible();
 }
 
@@ -63,9 +64,9 @@ test('build a workflow by dragging skills, run it, re-run after a change, and un
   const canvas = page.getByRole('region', { name: 'Canvas' });
   await expect(canvas.getByText('Drag a skill here, or open an example')).toBeVisible();
 
-  await dropSkill(page, 'table-filter-sort', 20, 40);
-  await dropSkill(page, 'line-plot', 320, 40);
-  await dropSkill(page, 'export-file', 620, 40);
+  await dropSkill(page, 'table-filter-sort', 20, 60);
+  await dropSkill(page, 'line-plot', 320, 60);
+  await dropSkill(page, 'export-file', 620, 60);
   await expect(canvas.getByText('Drag a skill here, or open an example')).toBeHidden();
   await expect(page.locator('.react-flow__node')).toHaveCount(3);
 
@@ -102,11 +103,27 @@ test('build a workflow by dragging skills, run it, re-run after a change, and un
   await expect(canvas.locator('[data-run-phase]')).toContainText('1 cached');
 
   // Undo brings the old title back (the skill's default again).
-  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 60 } });
   await page.keyboard.press('Control+z');
   await expect(canvasNode(page, 'line-plot').getByRole('textbox', { name: 'title', exact: true })).toHaveValue('Damped oscillation');
   await page.keyboard.press('Control+Shift+z');
   await expect(canvasNode(page, 'line-plot').getByRole('textbox', { name: 'title', exact: true })).toHaveValue('Planets by moons');
+});
+
+test('the Add skill palette places a skill from the keyboard', async ({ page }) => {
+  await openWorkbench(page);
+  const canvas = page.getByRole('region', { name: 'Canvas' });
+  await canvas.getByRole('button', { name: 'Add skill' }).click();
+  const palette = canvas.getByRole('navigation', { name: 'Skill palette' });
+  await expect(palette.getByRole('searchbox', { name: 'Filter skills' })).toBeFocused();
+  await page.keyboard.type('no-such-skill');
+  await expect(palette.locator('[data-palette-skill]')).toHaveCount(0);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('line');
+  await palette.getByRole('button', { name: 'Add line-plot to the canvas' }).click();
+  await expect(canvasNode(page, 'line-plot')).toBeVisible();
+  await palette.getByRole('searchbox', { name: 'Filter skills' }).press('Escape');
+  await expect(palette).toBeHidden();
 });
 
 test('an example opens from the empty canvas, and a bad import says what is wrong', async ({ page }) => {

@@ -23,6 +23,7 @@ import {
 } from '@xyflow/react';
 import { type ClipboardEvent, type DragEvent, type KeyboardEvent, useCallback, useRef, useState } from 'react';
 import { useTheme } from '@/components/shell/useTheme';
+import { Button } from '@/components/ui/Button';
 import { canConnect, type Position, wouldCreateCycle, type WorkflowEdge } from '@/lib/workflow';
 import styles from './Canvas.module.css';
 import { freshNodeId } from './canvasChange';
@@ -52,6 +53,7 @@ export function Canvas() {
   const panelNode = useCanvasStore((s) => (s.selected.size === 1 ? [...s.selected][0]! : null));
   const dragStart = useRef<Record<string, Position> | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const [paletteOpen, setPaletteOpen] = useState(false);
   const [theme] = useTheme();
 
   const onNodesChange = useCallback(
@@ -142,8 +144,7 @@ export function Canvas() {
 
   return (
     <div ref={rootRef} className={styles.root} tabIndex={-1} onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste} data-canvas>
-      <Palette onAdd={(skill) => addSkill(skill, centre(flow, rootRef.current))} />
-      <div className={styles.flow} onDragOver={onDragOver} onDrop={onDrop}>
+      <div className={styles.flow} onDragOver={onDragOver} onDrop={onDrop} data-panel-open={panelNode ? '' : undefined}>
         <ReactFlow<SkillFlowNode, SkillFlowEdge>
           nodes={nodes}
           edges={edges}
@@ -154,7 +155,10 @@ export function Canvas() {
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           isValidConnection={isValidConnection}
-          onPaneClick={() => rootRef.current?.focus()}
+          onPaneClick={() => {
+            setPaletteOpen(false);
+            rootRef.current?.focus();
+          }}
           deleteKeyCode={null}
           colorMode={theme}
           minZoom={0.2}
@@ -165,12 +169,33 @@ export function Canvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--canvas-dot)" />
           <Controls showInteractive={false} position="bottom-left" />
-          <MiniMap pannable zoomable position="bottom-right" className={styles.minimap} nodeStrokeWidth={2} style={{ width: 140, height: 90 }} />
+          <MiniMap pannable zoomable position="bottom-right" className={styles.minimap} nodeStrokeWidth={2} style={{ width: 120, height: 76 }} />
         </ReactFlow>
         {empty && <CanvasEmpty onExample={actions.load} />}
+        <div className={styles.addSkill}>
+          <Button
+            size="sm"
+            icon="plus"
+            aria-expanded={paletteOpen}
+            aria-controls={paletteOpen ? 'canvas-palette' : undefined}
+            onClick={() => setPaletteOpen((open) => !open)}
+            title="Add a skill (or drag one from the skill library)"
+          >
+            Add skill
+          </Button>
+          {paletteOpen && (
+            <Palette
+              onAdd={(skill) => addSkill(skill, centre(flow, rootRef.current))}
+              onClose={() => {
+                setPaletteOpen(false);
+                rootRef.current?.focus();
+              }}
+            />
+          )}
+        </div>
         <CanvasNotice />
+        {panelNode && <NodePanel key={panelNode} id={panelNode} actions={actions} />}
       </div>
-      {panelNode && <NodePanel key={panelNode} id={panelNode} actions={actions} />}
     </div>
   );
 }

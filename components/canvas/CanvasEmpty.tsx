@@ -16,7 +16,7 @@ export function CanvasEmpty({ onExample }: { onExample(workflow: Workflow): void
         </div>
         <p className={styles.emptyTitle}>Drag a skill here, or open an example</p>
         <p className={styles.emptyBody}>
-          Skills come from the palette on the left (or the skill library). Wire an output to an input, then run with Ctrl+Enter.
+          Drag an executable skill from the skill library, or use Add skill. Wire an output to an input, then run with Ctrl+Enter.
         </p>
         <div className={styles.examples}>
           {EXAMPLE_WORKFLOWS.map((w) => (

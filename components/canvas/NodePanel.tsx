@@ -4,7 +4,7 @@
  * The selected node in full: run it alone or with what it needs, its error, its outputs shown by
  * their declared type, every param, and its log from the latest run.
  */
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { OutputPreview } from '@/components/previews';
 import { Button, IconButton } from '@/components/ui/Button';
 import styles from './Canvas.module.css';
@@ -13,6 +13,7 @@ import { ParamField } from './ParamField';
 import type { CanvasActions } from './useCanvasActions';
 import { useCanvasRun } from './useCanvasRun';
 import { useCanvasStore } from './useCanvasStore';
+import { useKeepClearOfDrawer } from './useKeepClearOfDrawer';
 import { useSkillSpecs } from './useSkillSpecs';
 
 export function NodePanel({ id, actions }: { id: string; actions: CanvasActions }) {
@@ -23,6 +24,8 @@ export function NodePanel({ id, actions }: { id: string; actions: CanvasActions 
   const log = useCanvasRun((s) => s.logs[id]);
   const predicted = useCanvasRun((s) => s.predicted[id]);
   const busy = useCanvasRun((s) => s.phase === 'running');
+  const ref = useRef<HTMLElement>(null);
+  useKeepClearOfDrawer(node ? id : null, ref);
   const setParam = useCallback(
     (name: string, value: unknown) => {
       const from = useCanvasStore.getState().workflow.nodes.find((n) => n.id === id)?.params[name];
@@ -34,7 +37,7 @@ export function NodePanel({ id, actions }: { id: string; actions: CanvasActions 
   const bound = new Map(boundInputs ? boundInputs.split('\n').map((l) => l.split('←') as [string, string]) : []);
   const result = run?.result;
   return (
-    <aside className={styles.panel} aria-label={`Node ${id}`} data-node-panel={id}>
+    <aside ref={ref} className={styles.panel} aria-label={`Node ${id}`} data-node-panel={id}>
       <header className={styles.panelHeader}>
         <div className={styles.panelTitle}>
           <h3>{node.label ?? node.skill}</h3>

@@ -1,27 +1,33 @@
 'use client';
 
 /**
- * The executable skills the canvas can place, with a filter: drag one onto the canvas, or press
- * its + to add it in the middle of the view.
+ * The executable skills the canvas can place, with a filter, in a popover over the flow (the skill
+ * library is the main source; this is the keyboard way in): drag one onto the canvas, or press
+ * its + to add it in the middle of the view. Escape closes it.
  */
-import { type DragEvent, memo, useDeferredValue, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, memo, useDeferredValue, useState } from 'react';
 import { Icon } from '@/components/ui/Icon';
 import styles from './Canvas.module.css';
 import { SKILL_DRAG_TYPE } from './flowTypes';
 import { useSkillSpecs } from './useSkillSpecs';
 
-export function Palette({ onAdd }: { onAdd(skill: string): void }) {
+export function Palette({ onAdd, onClose }: { onAdd(skill: string): void; onClose(): void }) {
   const names = useSkillSpecs((s) => s.names);
   const specs = useSkillSpecs((s) => s.specs);
   const loaded = useSkillSpecs((s) => s.loaded);
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query.trim().toLowerCase());
   const shown = q ? names.filter((n) => n.includes(q) || specs[n]?.description.toLowerCase().includes(q)) : names;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    onClose();
+  };
   return (
-    <nav className={styles.palette} aria-label="Skill palette">
+    <nav className={styles.palette} aria-label="Skill palette" id="canvas-palette" onKeyDown={onKeyDown}>
       <label className={styles.search}>
         <Icon name="search" size={13} />
-        <input type="search" placeholder="Filter skills" aria-label="Filter skills" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" placeholder="Filter skills" aria-label="Filter skills" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
       </label>
       <ul className={styles.paletteList}>
         {shown.map((name) => (

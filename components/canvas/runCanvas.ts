@@ -1,8 +1,8 @@
 /**
  * Runs the canvas's workflow: `workflow.run` tagged with a run id of its own, following that id's
  * `node.status` and `node.log` events into the run store, and the run's process (for Stop) from
- * `proc.state`. Stop kills the process, which cancels every node; before the pid is known it
- * cancels the nodes one by one.
+ * its first `run.status` event. Stop kills the process, which cancels every node; before the pid
+ * is known it cancels the nodes one by one.
  */
 import { type Pid, WeftError } from '@/lib/core';
 import type { KernelClient } from '@/lib/kernel/client';
@@ -41,9 +41,9 @@ export async function runCanvas(client: CanvasClient, workflow: Workflow, only?:
     } else if (event.type === 'node.log' && event.runId === runId) {
       pending.push({ nodeId: event.nodeId, stream: event.stream, text: event.text });
       timer ??= setTimeout(flush, LOG_FLUSH_MS);
-    } else if (event.type === 'proc.state' && event.process.kind === 'run' && event.process.name === workflow.name) {
+    } else if (event.type === 'run.status' && event.runId === runId && event.pid !== undefined) {
       const run = useCanvasRun.getState();
-      if (run.runId === runId && run.pid === null && event.state !== 'TERMINATED') {
+      if (run.runId === runId && run.pid === null && event.status === 'running') {
         run.setPid(runId, event.pid);
         if (run.stopping) void kill(client, event.pid);
       }

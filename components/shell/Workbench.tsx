@@ -70,7 +70,7 @@ function Panels({
           defaultLayout={columns.defaultLayout}
           onLayoutChanged={columns.onLayoutChanged}
         >
-          <Panel id="skills" defaultSize="19%" minSize={200} maxSize="40%" collapsible>
+          <Panel id="skills" defaultSize="18%" minSize={200} maxSize="40%" collapsible>
             <SkillsArea />
           </Panel>
           <Separator className={styles.separator} />
@@ -78,13 +78,13 @@ function Panels({
             <CanvasArea />
           </Panel>
           <Separator className={styles.separator} />
-          <Panel id="side" defaultSize="26%" minSize={260} maxSize="50%" collapsible>
+          <Panel id="side" defaultSize="24%" minSize={260} maxSize="50%" collapsible>
             <SideArea />
           </Panel>
         </Group>
       </Panel>
       <Separator className={styles.separator} />
-      <Panel id="bottom" defaultSize="36%" minSize={140} collapsible panelRef={bottomRef} onResize={onBottomResize}>
+      <Panel id="bottom" defaultSize="30%" minSize={140} collapsible panelRef={bottomRef} onResize={onBottomResize}>
         <BottomArea onHide={onHideBottom} shortcut={shortcut} />
       </Panel>
     </Group>

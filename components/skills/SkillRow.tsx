@@ -1,4 +1,5 @@
-import { memo, useId } from 'react';
+import { type DragEvent, memo, useId } from 'react';
+import { SKILL_DRAG_TYPE } from '@/components/canvas/flowTypes';
 import { Badge } from '@/components/ui/Badge';
 import { cx } from '@/components/ui/Button';
 import { Icon } from '@/components/ui/Icon';
@@ -22,7 +23,8 @@ const NO_TERMS: readonly string[] = [];
 /**
  * One skill in the library: its name, runtime and description, the volume it resolves from
  * (as a badge where the list mixes volumes, else only for screen readers), and what it shadows.
- * Search terms it matched are marked.
+ * Search terms it matched are marked. An executable skill that parses can be dragged onto the
+ * workflow canvas.
  */
 export const SkillRow = memo(function SkillRow({ skill, selected, onSelect, terms = NO_TERMS, showVolume }: {
   skill: RowSkill;
@@ -33,10 +35,17 @@ export const SkillRow = memo(function SkillRow({ skill, selected, onSelect, term
 }) {
   const shadows = skill.shadows.map(volumePhrase).join(', ');
   const id = useId();
+  const placeable = skill.runtime !== null && skill.problems === 0;
   // Named by the skill's name and volume only: its description describes, so buttons elsewhere
   // ("Export", "Duplicate") are not confused with a skill whose description mentions them.
   return (
-    <li className={cx(styles.row, selected && styles.selected)} data-skill={skill.name} data-volume={skill.volume}>
+    <li
+      className={cx(styles.row, selected && styles.selected)}
+      data-skill={skill.name}
+      data-volume={skill.volume}
+      draggable={placeable || undefined}
+      onDragStart={placeable ? (e) => startSkillDrag(e, skill.name) : undefined}
+    >
       <button
         type="button"
         className={styles.rowButton}
@@ -86,3 +95,10 @@ export const SkillRow = memo(function SkillRow({ skill, selected, onSelect, term
     </li>
   );
 });
+
+/** Carries the skill in the format the canvas's drop handler reads. */
+function startSkillDrag(event: DragEvent, name: string): void {
+  event.dataTransfer.setData(SKILL_DRAG_TYPE, name);
+  event.dataTransfer.setData('text/plain', name);
+  event.dataTransfer.effectAllowed = 'copy';
+}

@@ -13,7 +13,7 @@ export const EXAMPLE_WORKFLOWS: readonly Workflow[] = [
     nodes: [
       { id: 'vqe', skill: 'vqe-h2', params: {}, position: { x: 0, y: 80 } },
       { id: 'plot', skill: 'line-plot', params: { title: 'VQE convergence (H2)', x_label: 'iteration', y_label: 'energy (Ha)', show_points: false }, position: { x: 360, y: 0 } },
-      { id: 'export', skill: 'export-file', params: { filename: 'vqe-convergence', format: 'json' }, position: { x: 360, y: 220 } },
+      { id: 'export', skill: 'export-file', params: { filename: 'vqe-convergence', format: 'json' }, position: { x: 360, y: 340 } },
     ],
     edges: [
       { from: { node: 'vqe', output: 'convergence' }, to: { node: 'plot', input: 'series' } },
