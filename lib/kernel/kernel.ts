@@ -3,7 +3,7 @@
  * it knows. It has no idea where it runs: the browser worker and the Node tests build it with
  * their own clock, environment probe and panic behaviour.
  */
-import { type Clock, newTraceId, type Pid, type TraceId, WeftError } from '../core';
+import { type Clock, newTraceId, type Pid, type TimerHandle, type TraceId, WeftError } from '../core';
 import type { Span } from '../spans';
 import { type CallContext, Dispatcher, type Handlers, type PolicyCheck } from './dispatcher';
 import { formatDuration } from './formatDuration';
@@ -71,6 +71,8 @@ export class Kernel {
   private readonly lastProgress = new Map<VolumeId, { phase: string; at: number }>();
   private readonly runtimeHost: RuntimeHost | null;
   private readonly lastRuntimeStatus = new Map<RuntimeKind, { status: RuntimeStatus; at: number }>();
+  private readonly pendingRuntimeStatus = new Map<RuntimeKind, RuntimeStatus>();
+  private readonly runtimeStatusTimers = new Map<RuntimeKind, TimerHandle>();
 
   constructor(private readonly deps: KernelDeps) {
     this.traceId = deps.traceId ?? newTraceId();
@@ -128,12 +130,29 @@ export class Kernel {
     this.emit({ type: 'volume.progress', volume, phase: p.phase, loaded: p.loaded, ...(p.total === undefined ? {} : { total: p.total }), at: now });
   }
 
-  /** Runtime status changes, loading progress at most every PROGRESS_MS per runtime (every change of state at once). */
+  /**
+   * Runtime status changes. A change of state goes out at once; changes within a state (loading
+   * progress, how many workers are busy) at most every PROGRESS_MS per runtime, the latest one last,
+   * so a burst of short runs does not flood the UI with events.
+   */
   private runtimeStatus(status: RuntimeStatus): void {
     const now = this.deps.clock.now();
     const last = this.lastRuntimeStatus.get(status.kind);
-    if (last && last.status.state === status.state && status.state === 'loading' && now - last.at < PROGRESS_MS) return;
     if (last && JSON.stringify(last.status) === JSON.stringify(status)) return;
+    if (last && last.status.state === status.state && now - last.at < PROGRESS_MS) {
+      this.pendingRuntimeStatus.set(status.kind, status);
+      if (!this.runtimeStatusTimers.has(status.kind)) {
+        const timer = this.deps.clock.setTimeout(() => {
+          this.runtimeStatusTimers.delete(status.kind);
+          const pending = this.pendingRuntimeStatus.get(status.kind);
+          this.pendingRuntimeStatus.delete(status.kind);
+          if (pending) this.runtimeStatus(pending);
+        }, PROGRESS_MS - (now - last.at));
+        this.runtimeStatusTimers.set(status.kind, timer);
+      }
+      return;
+    }
+    this.pendingRuntimeStatus.delete(status.kind);
     this.lastRuntimeStatus.set(status.kind, { status, at: now });
     if (this.info) this.info = { ...this.info, runtimes: this.runtimeHost?.list() ?? [] };
     this.emit({ type: 'runtime.status', status, at: now });
