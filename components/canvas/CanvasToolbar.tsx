@@ -34,6 +34,7 @@ export function CanvasToolbar() {
     ...EXAMPLE_WORKFLOWS.map((w) => ({ id: `example:${w.id}`, label: w.name, hint: 'Example', icon: 'graph' as const, onSelect: () => actions.load(w) })),
   ];
   const fileItems: MenuItem[] = [
+    { id: 'run-all', label: 'Run all again', hint: 'Ignore cached results', icon: 'play', onSelect: actions.runAll },
     { id: 'new', label: 'New workflow', icon: 'plus', onSelect: actions.newDocument },
     { id: 'import', label: 'Import JSON…', hint: 'A .workflow.json file', icon: 'arrowDown', onSelect: () => fileRef.current?.click() },
     { id: 'export', label: 'Export JSON', hint: 'Download this workflow', icon: 'promote', onSelect: actions.exportFile },
@@ -46,7 +47,7 @@ export function CanvasToolbar() {
           {stopping ? 'Stopping…' : 'Stop'}
         </Button>
       ) : (
-        <Button size="sm" variant="primary" icon="play" onClick={actions.run} disabled={empty} title={`Run the workflow (${mod}Enter)`}>
+        <Button size="sm" variant="primary" icon="play" onClick={actions.run} disabled={empty} title={`Re-run what is stale: changed nodes and what depends on them; the rest comes from the cache (${mod}Enter)`}>
           Run
         </Button>
       )}

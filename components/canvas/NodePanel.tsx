@@ -49,9 +49,15 @@ export function NodePanel({ id, actions }: { id: string; actions: CanvasActions 
         <IconButton icon="x" size="sm" label="Close node details" onClick={() => useCanvasStore.getState().select(new Set())} />
       </header>
       <div className={styles.panelActions}>
-        <Button size="sm" icon="play" disabled={busy} onClick={() => actions.runNode(id)} title="Run only this node; what feeds it comes from the cache">
-          Run this node
-        </Button>
+        {busy && (run?.status === 'queued' || run?.status === 'running') ? (
+          <Button size="sm" variant="danger" icon="stop" onClick={() => actions.cancelNode(id)} title="Cancel this node; what depends on it is skipped, other branches go on">
+            Cancel node
+          </Button>
+        ) : (
+          <Button size="sm" icon="play" disabled={busy} onClick={() => actions.runNode(id)} title="Run only this node again (ignoring its cached result); what feeds it comes from the cache">
+            Run this node
+          </Button>
+        )}
         <Button size="sm" icon="arrowDown" disabled={busy} onClick={() => actions.runToHere(id)} title="Run this node and everything upstream of it">
           Run to here
         </Button>

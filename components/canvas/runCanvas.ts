@@ -18,8 +18,8 @@ const LOG_FLUSH_MS = 80;
 
 let runs = 0;
 
-/** Runs `workflow` (only the nodes in `only`, when given); resolves when it has ended. */
-export async function runCanvas(client: CanvasClient, workflow: Workflow, only?: readonly string[], now: () => number = Date.now): Promise<void> {
+/** Runs `workflow` (only the nodes in `only`, when given; ignoring the cache for `force`); resolves when it has ended. */
+export async function runCanvas(client: CanvasClient, workflow: Workflow, only?: readonly string[], now: () => number = Date.now, force?: readonly string[]): Promise<void> {
   const runId = `canvas:${now().toString(36)}:${++runs}`;
   const store = useCanvasRun.getState();
   if (store.phase === 'running') return;
@@ -51,7 +51,7 @@ export async function runCanvas(client: CanvasClient, workflow: Workflow, only?:
   });
 
   try {
-    const summary = await client.call({ op: 'workflow.run', workflow, tag: runId, ...(only ? { only: [...only] } : {}) });
+    const summary = await client.call({ op: 'workflow.run', workflow, tag: runId, ...(only ? { only: [...only] } : {}), ...(force ? { force: [...force] } : {}) });
     flush();
     useCanvasRun.getState().finish(runId, summary);
   } catch (thrown) {

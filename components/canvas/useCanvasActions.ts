@@ -19,8 +19,13 @@ import { useCanvasRun } from './useCanvasRun';
 import { emptyWorkflow, useCanvasStore } from './useCanvasStore';
 
 export interface CanvasActions {
+  /** Runs what is stale: nodes whose inputs, parameters or skill changed, and what depends on them; the rest comes from the cache. */
   run(): void;
+  /** Runs every node again, ignoring the cache. */
+  runAll(): void;
   runNode(id: string): void;
+  /** Cancels one node of the run in progress; its descendants are skipped. */
+  cancelNode(id: string): void;
   runToHere(id: string): void;
   stop(): void;
   predict(): void;
@@ -50,11 +55,11 @@ export function useCanvasActions(): CanvasActions {
     };
     const doc = () => useCanvasStore.getState();
     const fit = () => void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1 });
-    const start = (only?: readonly string[]) => {
+    const start = (only?: readonly string[], force?: readonly string[]) => {
       const c = client();
       if (!c || useCanvasRun.getState().phase === 'running') return;
       if (doc().workflow.nodes.length === 0) return showNotice('info', 'Nothing to run: drag a skill onto the canvas first.');
-      void runCanvas(c, doc().workflow, only);
+      void runCanvas(c, doc().workflow, only, Date.now, force);
     };
     const load = (workflow: Workflow, savedAs: string | null = null) => {
       doc().load(workflow, savedAs);
@@ -63,7 +68,13 @@ export function useCanvasActions(): CanvasActions {
     };
     return {
       run: () => start(),
-      runNode: (id) => start([id]),
+      runAll: () => start(undefined, doc().workflow.nodes.map((n) => n.id)),
+      runNode: (id) => start([id], [id]),
+      cancelNode: (id) => {
+        const c = client();
+        const runId = useCanvasRun.getState().runId;
+        if (c && runId) void c.call({ op: 'workflow.cancelNode', runId, nodeId: id }).catch(() => undefined);
+      },
       runToHere: (id) => start([...upstreamOf(doc().workflow, id)]),
       stop: () => {
         const c = client();
