@@ -9,6 +9,7 @@ import { OutputPreview } from '@/components/previews';
 import { Button, IconButton } from '@/components/ui/Button';
 import styles from './Canvas.module.css';
 import { formatMs } from './ioStyle';
+import { NodeSettings } from './NodeSettings';
 import { ParamField } from './ParamField';
 import type { CanvasActions } from './useCanvasActions';
 import { useCanvasRun } from './useCanvasRun';
@@ -124,6 +125,7 @@ export function NodePanel({ id, actions }: { id: string; actions: CanvasActions 
           </div>
         </section>
       )}
+      <NodeSettings node={node} />
       <section className={styles.panelSection}>
         <h4>Log</h4>
         {log && log.length > 0 ? (
