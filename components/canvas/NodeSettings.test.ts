@@ -18,4 +18,10 @@ describe('withSetting', () => {
     expect(withSetting(twice, 'retries', 0)).not.toHaveProperty('retry');
     expect(withSetting(node, 'backoff_ms', 250)).not.toHaveProperty('retry');
   });
+
+  it('stays within what a workflow file allows', () => {
+    expect(withSetting(node, 'retries', 50).retry?.count).toBe(10);
+    expect(withSetting(withSetting(node, 'retries', 1), 'backoff_ms', 12.7).retry?.backoffMs).toBe(13);
+    expect(withSetting(node, 'deadline_s', 1e9).timeoutMs).toBe(86_400_000);
+  });
 });

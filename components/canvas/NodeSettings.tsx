@@ -21,9 +21,10 @@ const FIELDS: readonly IoSpec[] = [
 export function withSetting(node: WorkflowNode, name: string, value: unknown): WorkflowNode {
   const number = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
   const { timeoutMs: _t, retry: _r, ...rest } = node;
-  const timeoutMs = name === 'deadline_s' ? (number === null || number === 0 ? undefined : Math.round(number * 1000)) : node.timeoutMs;
-  const count = name === 'retries' ? (number === null ? 0 : Math.floor(number)) : (node.retry?.count ?? 0);
-  const backoffMs = name === 'backoff_ms' ? (number ?? 0) : (node.retry?.backoffMs ?? 1000);
+  // Within what a workflow file allows (lib/workflow/workflowSchema.ts): a day, 10 retries, an hour.
+  const timeoutMs = name === 'deadline_s' ? (number === null || number === 0 ? undefined : Math.min(86_400_000, Math.max(1, Math.round(number * 1000)))) : node.timeoutMs;
+  const count = name === 'retries' ? (number === null ? 0 : Math.min(10, Math.floor(number))) : (node.retry?.count ?? 0);
+  const backoffMs = name === 'backoff_ms' ? Math.min(3_600_000, Math.round(number ?? 0)) : (node.retry?.backoffMs ?? 1000);
   return { ...rest, ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(count > 0 ? { retry: { count, backoffMs } } : {}) };
 }
 
