@@ -1,0 +1,11 @@
+export * from './types';
+export { createSseParser, type SseEvent, type SseParser } from './sse/sseParser';
+export { openAiProvider, type OpenAiProviderOptions } from './openai/openAiProvider';
+export { createOpenAiDeltas, type OpenAiDeltas } from './openai/openAiDeltas';
+export { toOpenAiBody, toOpenAiMessage, toOpenAiTool } from './openai/toOpenAiBody';
+export { OPENAI_PRESETS, findPreset, type OpenAiPreset } from './openai/presets';
+export { parseRetryAfter } from './openai/httpErrors';
+export { redactSecrets, REDACTED } from './redact';
+export * from './tools';
+export { runChatTurn, DEFAULT_MAX_TOOL_ROUNDS, buildTurnTrace, TurnAttr, type ChatTurnOptions, type ChatTurnResult, type ToolRun, type ToolStatus, type TurnEvent, type TurnStatus, type TurnUsage } from './turn';
+export * from './context';
