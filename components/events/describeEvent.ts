@@ -6,6 +6,7 @@ import type { LoggedEvent } from '@/components/kernel/useKernelStore';
 import type { Tone } from '@/components/ui/Badge';
 import { formatMs } from '@/components/ui/format';
 import type { KernelEvent } from '@/lib/kernel/protocol';
+import type { TurnEvent } from '@/lib/llm';
 import type { RuntimeStatus } from '@/lib/runtimes/types';
 import { readyFacts } from '@/components/runtimes/runtimeChip';
 import { RUNTIME_NAMES } from '@/components/runtimes/runtimeLabels';
@@ -70,6 +71,7 @@ function timeOf(event: KernelEvent): number | null {
     case 'run.status':
     case 'node.status':
     case 'node.log':
+    case 'chat.event':
       return event.at;
     case 'kernel.ready':
       return null;
@@ -128,6 +130,8 @@ function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boole
     }
     case 'node.log':
       return { tone: event.stream === 'stderr' ? 'warn' : 'neutral', text: `[${event.nodeId}] ${oneLine(event.text)}`, muted: true };
+    case 'chat.event':
+      return describeTurn(event.chatId, event.event);
   }
 }
 
@@ -149,6 +153,22 @@ export function describeRuntime(status: RuntimeStatus): { tone: Tone; text: stri
     }
     case 'failed':
       return { tone: 'danger', text: `${name} failed: ${status.detail ?? 'no reason given'}` };
+  }
+}
+
+/** A chat turn's event on one row: text deltas muted, tool calls and the end shown. */
+function describeTurn(chatId: string, e: TurnEvent): { tone: Tone; text: string; muted?: boolean } {
+  switch (e.type) {
+    case 'turn.text':
+      return { tone: 'neutral', text: `chat ${chatId}: ${oneLine(e.text)}`, muted: true };
+    case 'turn.tool.start':
+      return { tone: 'accent', text: `chat ${chatId}: tool ${e.name} started` };
+    case 'turn.tool.end':
+      return { tone: e.status === 'ok' ? 'ok' : e.status === 'cancelled' ? 'warn' : 'danger', text: `chat ${chatId}: tool ${e.name} ${e.status} ${formatMs(e.durationMs)}` };
+    case 'turn.end': {
+      const tone: Tone = e.status === 'ok' ? 'ok' : e.status === 'cancelled' ? 'warn' : 'danger';
+      return { tone, text: `chat ${chatId}: turn ${e.status}${e.error ? ` — ${e.error.message}` : ''}` };
+    }
   }
 }
 

@@ -6,3 +6,6 @@ export { probeEnvironment } from './environment';
 export { parseSyscall, OPS } from './syscallSchema';
 export { allowAll, type CallContext, type PolicyCheck, type PolicyDecision } from './dispatcher';
 export { formatDuration } from './formatDuration';
+export type { ChatListEntry, ChatSummary, ChatTurnRecord, StoredChat } from './chatStore';
+export type { ChatSendResult } from './chatTurn';
+export type { ProviderInfo } from './providerStore';

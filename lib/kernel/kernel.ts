@@ -22,6 +22,8 @@ import type { SyncProgress, VolumeId, Workspace } from '../volumes';
 import { volumeHandlers } from './volumeHandlers';
 import { skillHandlers } from './skillHandlers';
 import { SkillCatalog } from './skillCatalog';
+import { chatHandlers } from './chatHandlers';
+import { ProviderStore } from './providerStore';
 
 /** What the kernel tells the workspace's host about, so it can forward it (e.g. to other tabs). */
 export interface WorkspaceHooks {
@@ -44,6 +46,8 @@ export interface KernelDeps {
   readonly workspace?: (hooks: WorkspaceHooks) => Promise<Workspace>;
   /** Where workflow node results are memoised (IndexedDB in the browser); default: memory. */
   readonly memo?: MemoStore;
+  /** How the kernel reaches language-model servers; default: globalThis.fetch. */
+  readonly fetch?: typeof globalThis.fetch;
 }
 
 /** Reads that would flood the event log if every call were announced. */
@@ -51,6 +55,7 @@ const QUIET_OPS: ReadonlySet<string> = new Set([
   'kernel.ping', 'kernel.info', 'proc.list', 'proc.get', 'spans.recent',
   'volume.list', 'volume.read', 'volume.files', 'volume.log', 'volume.diff', 'volume.conflicts',
   'skill.list', 'skill.read', 'skills.search', 'skills.context', 'workflow.list', 'workflow.read', 'settings.get', 'runtime.list',
+  'llm.providers', 'chat.list', 'chat.read',
 ]);
 const KERNEL_PID = 0 as Pid;
 /** Sync progress events are spaced at least this far apart (ms) within a phase. */
@@ -272,6 +277,18 @@ export class Kernel {
           return this.catalog!;
         },
       ),
+      ...chatHandlers({
+        enzymes: this.enzymeDeps(),
+        clock: this.deps.clock,
+        fetch: this.deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        workspace: () => this.requireWorkspace(),
+        catalog: () => {
+          this.requireWorkspace();
+          return this.catalog!;
+        },
+        providers: new ProviderStore(() => this.requireWorkspace()),
+        log: (level, message, pid) => this.log(level, message, pid),
+      }),
     };
   }
 }

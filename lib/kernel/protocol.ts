@@ -10,6 +10,10 @@ import type { NodeResult, WorkflowEvent, WorkflowProblem, WorkflowSimulation } f
 import type { BuiltContext, ImportResult, SkillProblem } from '../skills';
 import type { Energy, Span, SpanStart, Trace } from '../spans';
 import type { CatalogHit } from './skillCatalog';
+import type { ChatListEntry, StoredChat } from './chatStore';
+import type { ChatSendResult } from './chatTurn';
+import type { ProviderInfo } from './providerStore';
+import type { ModelInfo, TurnEvent } from '../llm';
 import type {
   Author,
   CommitInfo,
@@ -213,6 +217,36 @@ export interface SyscallMap {
   'runtime.setTensorBackend': { args: { backend: TensorBackendChoice }; result: RuntimeStatus };
   'settings.get': { args: object; result: { author: Author & { isDefault: boolean }; userVolume: VolumeId } };
   'settings.setAuthor': { args: { name: string; email: string }; result: Author };
+
+  // Language models and chat (DESIGN.md section 6). Keys live in browser storage (the secrets
+  // store), go only to their own provider, and never appear in a result, a volume, a trace or an event.
+  /** The configured providers; `hasKey` says whether a key is stored, never what it is. */
+  'llm.providers': { args: object; result: ProviderInfo[] };
+  /**
+   * Adds or updates a provider (`id` given: update). `preset` (openai, ollama, llama-cpp, lm-studio,
+   * vllm) fills the base URL and label. `apiKey`: a new key; null removes it; absent keeps it.
+   * The first provider becomes the default.
+   */
+  'llm.setProvider': { args: { id?: string; preset?: string; label?: string; baseUrl?: string; model: string; apiKey?: string | null; contextLength?: number }; result: ProviderInfo };
+  /** Removes a provider and its key; the default moves to the first one left. */
+  'llm.removeProvider': { args: { id: string }; result: { removed: boolean } };
+  'llm.setDefault': { args: { id: string }; result: ProviderInfo };
+  /** The models the provider's server offers (`GET /models`); errors are coded LLM_* (LLM_AUTH, LLM_UNREACHABLE…). */
+  'llm.models': { args: { id: string }; result: ModelInfo[] };
+  /** The conversations in the user volume (`chats/*.json`), the most recently updated first. */
+  'chat.list': { args: object; result: ChatListEntry[] };
+  /** One stored conversation: every message (tool calls and results included), its summaries, and each turn's usage, skills, provider, model and trace. */
+  'chat.read': { args: { id: string }; result: StoredChat };
+  /** Deletes a conversation (a commit; its history and its turns' traces stay). */
+  'chat.delete': { args: { id: string }; result: { deleted: boolean; commit: string } };
+  /**
+   * Runs one turn as a process (kind `agent`; kill it to stop the turn): without `chatId`, starts a
+   * conversation titled by the message. Skill context and the most relevant executable skills (as
+   * tools) come from the catalogue; each tool call runs as an enzyme. Streams `chat.event`s; at the
+   * end the trace and `chats/<id>.json` are committed. A provider error is returned (`status: 'error'`)
+   * and stored with the user's message; with no provider configured it fails with SYSCALL_FAILED (`data.reason: 'no-provider'`).
+   */
+  'chat.send': { args: { chatId?: string; text: string; providerId?: string; model?: string; tag?: string }; result: ChatSendResult };
 }
 
 export type Op = keyof SyscallMap;
@@ -238,6 +272,8 @@ export type KernelEvent =
   | { readonly type: 'enzyme.start'; readonly pid: Pid; readonly runtime: RuntimeKind; readonly name: string; readonly tag?: string; readonly at: number }
   /** Output of a running enzyme, as it is printed. */
   | { readonly type: 'enzyme.log'; readonly pid: Pid; readonly stream: LogStream; readonly text: string; readonly tag?: string; readonly at: number }
+  /** A running chat turn's text, tool calls and end, as they happen (`tag` as given to chat.send). */
+  | { readonly type: 'chat.event'; readonly chatId: string; readonly pid: Pid; readonly tag?: string; readonly event: TurnEvent; readonly at: number }
   | { readonly type: 'volume.progress'; readonly volume: VolumeId; readonly phase: string; readonly loaded: number; readonly total?: number; readonly at: number };
 
 /** Client → kernel. Messages travel in arrays: one `postMessage` per tick carries every call made in it. */

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { err, ok, type Result, WeftError } from '../core';
 import type { Op, Syscall } from './protocol';
+import { chatSchemas } from './chatSchemas';
 import { runtimeSchemas, workflowRunSchemas } from './runtimeSchemas';
 import { volumeSchemas } from './volumeSchemas';
 
@@ -41,6 +42,7 @@ const schemas: { readonly [K in Op]: z.ZodType } = {
   ...volumeSchemas,
   ...runtimeSchemas,
   ...workflowRunSchemas,
+  ...chatSchemas,
 };
 
 /** Every op the kernel understands, in protocol order. */

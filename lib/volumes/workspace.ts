@@ -74,6 +74,16 @@ export class Workspace {
     return ws;
   }
 
+  /** Small settings kept outside every volume (model providers, remotes…). */
+  get settings(): KeyValueStore {
+    return this.deps.settings;
+  }
+
+  /** Secrets (API keys, remote tokens): kept outside every volume, and never written to a trace, a log or an event. */
+  get secrets(): KeyValueStore {
+    return this.deps.secrets;
+  }
+
   getAuthor(): Author & { isDefault: boolean } {
     return { ...this.author, isDefault: this.author.name === DEFAULT_AUTHOR.name && this.author.email === DEFAULT_AUTHOR.email };
   }

@@ -1,0 +1,131 @@
+/**
+ * The configured language-model providers: their settings in the workspace's settings store,
+ * each API key in the secrets store under the provider's id. A key never leaves this file
+ * except to build that provider's client (`providerClient`), which sends it to its own server only.
+ */
+import { type Clock, newTraceId, WeftError } from '../core';
+import { findPreset, openAiProvider, type Provider } from '../llm';
+import type { Workspace } from '../volumes';
+
+/** A provider as the settings show it: never the key, only whether there is one. */
+export interface ProviderInfo {
+  readonly id: string;
+  readonly kind: 'openai-compatible';
+  readonly label: string;
+  readonly baseUrl: string;
+  readonly model: string;
+  readonly hasKey: boolean;
+  readonly contextLength?: number;
+  /** The provider `chat.send` uses when it is given none. */
+  readonly isDefault: boolean;
+}
+
+export interface ProviderInput {
+  readonly id?: string;
+  readonly preset?: string;
+  readonly label?: string;
+  readonly baseUrl?: string;
+  readonly model: string;
+  /** A new key; `null` removes the stored one; absent keeps it. */
+  readonly apiKey?: string | null;
+  readonly contextLength?: number;
+}
+
+type StoredProvider = Omit<ProviderInfo, 'hasKey' | 'isDefault'>;
+
+const PROVIDERS = 'llm:providers';
+const DEFAULT = 'llm:default';
+const keyOf = (id: string) => `llm-key:${id}`;
+/** Provider ids become settings keys and span attributes: keep them plain. */
+export const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export class ProviderStore {
+  constructor(private readonly workspace: () => Workspace) {}
+
+  async list(): Promise<ProviderInfo[]> {
+    const ws = this.workspace();
+    const stored = await this.stored();
+    const def = await ws.settings.get<string>(DEFAULT);
+    return Promise.all(stored.map(async (p) => ({ ...p, hasKey: (await ws.secrets.get<string>(keyOf(p.id))) !== undefined, isDefault: p.id === def })));
+  }
+
+  async get(id: string): Promise<ProviderInfo> {
+    const found = (await this.list()).find((p) => p.id === id);
+    if (!found) throw new WeftError('LLM_NO_PROVIDER', `There is no language-model provider "${id}". Add it in the model settings (llm.setProvider), or pick one of llm.providers.`, { providerId: id });
+    return found;
+  }
+
+  /** The provider to use: the one named, else the default; a coded error says how to add one when there is none. */
+  async resolve(id: string | undefined): Promise<ProviderInfo> {
+    if (id !== undefined) return this.get(id);
+    const all = await this.list();
+    const chosen = all.find((p) => p.isDefault) ?? all[0];
+    if (!chosen) {
+      throw new WeftError('LLM_NO_PROVIDER', 'No language model is set up yet. Add a provider in the model settings (an OpenAI key, or a local server such as Ollama at http://localhost:11434/v1), then send the message again.', { reason: 'no-provider' });
+    }
+    return chosen;
+  }
+
+  /** Adds or updates a provider; the first one becomes the default. */
+  async set(input: ProviderInput): Promise<ProviderInfo> {
+    const ws = this.workspace();
+    const preset = input.preset === undefined ? undefined : findPreset(input.preset);
+    if (input.preset !== undefined && !preset) throw new WeftError('SYSCALL_INVALID', `There is no preset "${input.preset}". Presets: openai, ollama, llama-cpp, lm-studio, vllm.`, { field: 'preset' });
+    const baseUrl = (input.baseUrl ?? preset?.baseUrl ?? '').trim().replace(/\/+$/, '');
+    if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) throw new WeftError('SYSCALL_INVALID', `"${baseUrl}" is not an http(s) URL. Give the server's base URL, like http://localhost:11434/v1.`, { field: 'baseUrl' });
+    const model = input.model.trim();
+    if (!model) throw new WeftError('SYSCALL_INVALID', 'Give the model to use (llm.models lists what the server offers).', { field: 'model' });
+    const stored = await this.stored();
+    const id = input.id ?? uniqueId(input.preset ?? input.label ?? 'provider', stored);
+    if (!PROVIDER_ID.test(id)) throw new WeftError('SYSCALL_INVALID', `"${id}" is not a provider id: use 1–64 of a-z, 0-9 and -.`, { field: 'id' });
+    const previous = stored.find((p) => p.id === id);
+    const contextLength = input.contextLength ?? previous?.contextLength;
+    const next: StoredProvider = { id, kind: 'openai-compatible', label: input.label?.trim() || previous?.label || preset?.label || baseUrl, baseUrl, model, ...(contextLength ? { contextLength } : {}) };
+    await ws.settings.set(PROVIDERS, previous ? stored.map((p) => (p.id === id ? next : p)) : [...stored, next]);
+    if (input.apiKey === null || input.apiKey === '') await ws.secrets.delete(keyOf(id));
+    else if (input.apiKey !== undefined) await ws.secrets.set(keyOf(id), input.apiKey);
+    if (!(await ws.settings.get<string>(DEFAULT))) await ws.settings.set(DEFAULT, id);
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<{ removed: boolean }> {
+    const ws = this.workspace();
+    const stored = await this.stored();
+    const rest = stored.filter((p) => p.id !== id);
+    await ws.secrets.delete(keyOf(id));
+    if (rest.length === stored.length) return { removed: false };
+    await ws.settings.set(PROVIDERS, rest);
+    if ((await ws.settings.get<string>(DEFAULT)) === id) {
+      if (rest[0]) await ws.settings.set(DEFAULT, rest[0].id);
+      else await ws.settings.delete(DEFAULT);
+    }
+    return { removed: true };
+  }
+
+  async setDefault(id: string): Promise<ProviderInfo> {
+    await this.get(id);
+    await this.workspace().settings.set(DEFAULT, id);
+    return this.get(id);
+  }
+
+  /** The key, for redacting it from what the kernel writes down (undefined when there is none). */
+  async key(id: string): Promise<string | undefined> {
+    return this.workspace().secrets.get<string>(keyOf(id));
+  }
+
+  /** The provider's client; its key goes to its own base URL only. */
+  async client(info: ProviderInfo, deps: { fetch: typeof globalThis.fetch; clock: Clock }): Promise<Provider> {
+    const apiKey = await this.key(info.id);
+    return openAiProvider({ baseUrl: info.baseUrl, fetch: deps.fetch, clock: deps.clock, ...(apiKey ? { apiKey } : {}) });
+  }
+
+  private async stored(): Promise<StoredProvider[]> {
+    return (await this.workspace().settings.get<StoredProvider[]>(PROVIDERS)) ?? [];
+  }
+}
+
+function uniqueId(base: string, stored: readonly StoredProvider[]): string {
+  const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'provider';
+  if (!stored.some((p) => p.id === slug)) return slug;
+  return `${slug}-${newTraceId().slice(0, 6)}`;
+}
