@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect } from 'react';
+import { ChatPanel } from '@/components/chat/ChatPanel';
 import { Inspector } from '@/components/inspector/Inspector';
 import { useSelection } from '@/components/inspector/useSelection';
 import { SkillDetails } from '@/components/skills/SkillDetails';
 import { useSkillUi } from '@/components/skills/useSkillUi';
-import { EmptyState } from '@/components/ui/EmptyState';
 import { type TabItem, TabList, TabPanel } from '@/components/ui/Tabs';
 import { useVolumesUi } from '@/components/volumes/useVolumesUi';
 import { VolumesPanel } from '@/components/volumes/VolumesPanel';
@@ -61,10 +61,7 @@ export function SideArea() {
     <Area label="Chat, inspector and volumes" header={<TabList idBase="side" label="Chat, inspector and volumes" tabs={TABS} value={tab} onChange={setTab} />}>
       <TabPanel idBase="side" id={tab}>
         {tab === 'chat' ? (
-          <EmptyState icon="chat" title="No model connected" compact>
-            Chat with a language model that knows your skills and can run them as tools. It arrives with model providers — an
-            OpenAI-compatible endpoint or a model running in this browser.
-          </EmptyState>
+          <ChatPanel />
         ) : tab === 'volumes' ? (
           <VolumesPanel />
         ) : skill ? (

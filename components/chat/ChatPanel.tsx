@@ -1,0 +1,108 @@
+'use client';
+
+/**
+ * The Chat tab: with no model provider, a first-run setup; then a conversation picker, the open
+ * conversation (stored turns from `chat.read`, the turn in flight streamed from `chat.event`s)
+ * and the composer. Conversations live in the user volume; this panel keeps only session state.
+ */
+import { useEffect, useRef } from 'react';
+import { useKernelStore } from '@/components/kernel/useKernelStore';
+import { Button, IconButton } from '@/components/ui/Button';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { FormError } from '@/components/volumes/Field';
+import forms from '@/components/volumes/forms.module.css';
+import { useKernelQuery } from '@/components/volumes/useKernelQuery';
+import styles from './ChatPanel.module.css';
+import { LiveTurnView } from './LiveTurnView';
+import { ModelSettings } from './ModelSettings';
+import { Composer } from './Composer';
+import { ProviderSetup } from './ProviderSetup';
+import { sendMessage, stopMessage } from './sendMessage';
+import { TurnView } from './TurnView';
+import { useChatStore } from './useChatStore';
+
+export function ChatPanel() {
+  const client = useKernelStore((s) => s.client);
+  const providers = useKernelQuery({ op: 'llm.providers' });
+  const list = useKernelQuery({ op: 'chat.list' });
+  const activeId = useChatStore((s) => s.activeId);
+  const open = useChatStore((s) => s.open);
+  const live = useChatStore((s) => s.live);
+  const sendError = useChatStore((s) => s.sendError);
+  const settingsOpen = useChatStore((s) => s.settingsOpen);
+  const setSettingsOpen = useChatStore((s) => s.setSettingsOpen);
+  const chat = useKernelQuery(activeId === null ? null : { op: 'chat.read', id: activeId });
+  const stored = chat.data?.id === activeId ? chat.data : undefined;
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  const running = live !== null && live.ended === null;
+  const liveHere = live !== null && live.chatId === activeId && (live.ended === null || live.ended.turn === null || (stored?.turns.length ?? 0) < live.ended.turn);
+
+  const send = (text: string) => {
+    stick.current = true;
+    if (client) void sendMessage(client, activeId, text);
+  };
+
+  // Follow the conversation as it grows, unless the reader has scrolled up.
+  const last = live?.parts.at(-1);
+  const size = `${stored?.turns.length ?? 0}:${live?.text ?? ''}:${live?.parts.length ?? 0}:${last?.kind === 'text' ? last.text.length : 0}`;
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [size, activeId]);
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+  };
+
+  if (providers.data === undefined) return null;
+  if (providers.data.length === 0 && !settingsOpen) {
+    return (
+      <div className={styles.scroll}>
+        <ProviderSetup onSaved={providers.reload} />
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.panel}>
+      <div className={styles.bar}>
+        <select className={`${forms.select} ${styles.picker}`} aria-label="Conversation" value={activeId ?? ''} onChange={(e) => open(e.target.value || null)}>
+          <option value="">New chat</option>
+          {list.data?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+        <IconButton icon="plus" label="New chat" size="sm" onClick={() => open(null)} disabled={activeId === null} />
+        <Button size="sm" variant="ghost" onClick={() => setSettingsOpen(true)}>
+          Model settings
+        </Button>
+      </div>
+      <div ref={scroller} className={styles.messages} onScroll={onScroll} data-chat={activeId ?? 'new'}>
+        {activeId === null && !liveHere && (
+          <EmptyState icon="chat" title="New chat" compact>
+            Ask a question. The model sees the skills that fit it and can run them as tools.
+          </EmptyState>
+        )}
+        {chat.error && <FormError>{chat.error.message}</FormError>}
+        {stored?.turns.map((turn) => <TurnView key={turn.n} turn={turn} messages={stored.messages} onRetry={send} busy={running} />)}
+        {liveHere && <LiveTurnView live={live} />}
+      </div>
+      {sendError && (
+        <div className={styles.sendError}>
+          <FormError>{sendError.message}</FormError>
+          {sendError.code === 'LLM_NO_PROVIDER' && (
+            <Button size="sm" onClick={() => setSettingsOpen(true)}>
+              Model settings
+            </Button>
+          )}
+        </div>
+      )}
+      <Composer running={running} stopping={live?.stopping ?? false} disabled={!client} onSend={send} onStop={() => client && stopMessage(client)} />
+      {settingsOpen && <ModelSettings providers={providers.data} onChanged={providers.reload} onClose={() => setSettingsOpen(false)} />}
+    </div>
+  );
+}

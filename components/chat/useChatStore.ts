@@ -1,0 +1,69 @@
+/**
+ * Session state of the chat panel: the open conversation, the composer's text, the turn in
+ * flight (streamed from `chat.event`s) and the tool calls seen this session (their status and
+ * duration, which the stored conversation does not keep). Conversations themselves are
+ * documents in the user volume and arrive through the kernel (`chat.read`).
+ */
+import { create } from 'zustand';
+import type { Pid, WeftErrorData } from '@/lib/core';
+import type { TurnStatus, TurnUsage } from '@/lib/llm';
+
+/** A tool call as a card shows it. */
+export interface ToolView {
+  readonly callId: string;
+  readonly name: string;
+  readonly args: unknown;
+  /** null while it runs. */
+  readonly status: 'ok' | 'error' | 'cancelled' | null;
+  readonly preview: string | null;
+  readonly durationMs: number | null;
+  readonly error: WeftErrorData | null;
+}
+
+/** The reply as it streams: text and tool calls in the order they came. */
+export type LivePart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'tool'; readonly callId: string };
+
+export interface LiveTurn {
+  readonly tag: string;
+  /** null until the kernel says which conversation (a new chat gets its id on the first event). */
+  readonly chatId: string | null;
+  readonly text: string;
+  readonly pid: Pid | null;
+  readonly parts: readonly LivePart[];
+  readonly stopping: boolean;
+  /** Set when the turn has ended; the stored conversation then takes over once it has the turn. */
+  readonly ended: { readonly status: TurnStatus; readonly usage: TurnUsage; readonly turn: number | null } | null;
+}
+
+interface ChatUi {
+  readonly activeId: string | null;
+  readonly draft: string;
+  readonly live: LiveTurn | null;
+  /** Why the last send failed before any turn ran (no provider, the chat is busy…). */
+  readonly sendError: WeftErrorData | null;
+  readonly tools: Readonly<Record<string, ToolView>>;
+  readonly settingsOpen: boolean;
+  open(id: string | null): void;
+  setDraft(text: string): void;
+  setLive(live: LiveTurn | null): void;
+  updateLive(tag: string, change: (live: LiveTurn) => LiveTurn): void;
+  setSendError(error: WeftErrorData | null): void;
+  upsertTool(tool: ToolView): void;
+  setSettingsOpen(open: boolean): void;
+}
+
+export const useChatStore = create<ChatUi>()((set) => ({
+  activeId: null,
+  draft: '',
+  live: null,
+  sendError: null,
+  tools: {},
+  settingsOpen: false,
+  open: (activeId) => set((s) => ({ activeId, sendError: null, live: s.live && !s.live.ended ? s.live : null })),
+  setDraft: (draft) => set({ draft }),
+  setLive: (live) => set({ live }),
+  updateLive: (tag, change) => set((s) => (s.live?.tag === tag ? { live: change(s.live) } : {})),
+  setSendError: (sendError) => set({ sendError }),
+  upsertTool: (tool) => set((s) => ({ tools: { ...s.tools, [tool.callId]: tool } })),
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+}));

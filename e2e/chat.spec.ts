@@ -1,0 +1,100 @@
+import type { ServerResponse } from 'node:http';
+import { expect, type Page, test } from '@playwright/test';
+import { chunk, type OpenAiAnswer, type OpenAiServer, type RecordedRequest, startOpenAiServer, textAnswer, toolCallAnswer } from './fixtures/openaiServer';
+
+// A tool call runs a Python skill: Pyodide's first load in Chromium takes seconds.
+test.describe.configure({ timeout: 120_000 });
+
+let server: OpenAiServer;
+test.beforeAll(async () => {
+  // The kernel worker fetches the model server cross-origin.
+  server = await startOpenAiServer({ allowOrigin: '*' });
+});
+test.afterAll(() => server.close());
+
+async function openChat(page: Page) {
+  await page.goto('/');
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await page.getByRole('tab', { name: 'Chat' }).click();
+}
+
+/** Plays a scripted answer on a handler's response (the fixture's handlers write their own). */
+function play(answer: OpenAiAnswer, res: ServerResponse) {
+  if (answer.kind !== 'stream') throw new Error('only streams are played here');
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  for (const step of answer.steps) if (typeof step === 'string') res.write(step);
+  res.end();
+}
+
+const lastRole = (r: RecordedRequest) => ((r.body as { messages?: { role: string }[] }).messages ?? []).at(-1)?.role;
+
+test('first run: connect a model server, and the answer streams in and stays after a reload', async ({ page }) => {
+  server.script(textAnswer(['Hello', ' from', ' the **test** server.']));
+  await openChat(page);
+  const setup = page.getByRole('form', { name: 'Connect a model' });
+  await expect(setup).toBeVisible();
+  await setup.getByLabel('Server').selectOption({ label: 'Other OpenAI-compatible server' });
+  await setup.getByLabel('Name').fill('Test server');
+  await setup.getByLabel('Base URL').fill(server.url);
+  await setup.getByLabel('Model').fill('test-model');
+  await setup.getByLabel('API key (optional)').fill('sk-test-key-0000');
+  await setup.getByRole('button', { name: 'Save and start chatting' }).click();
+
+  const message = page.getByRole('textbox', { name: 'Message' });
+  await message.fill('Say hello');
+  await message.press('Enter');
+  const turn = page.locator('[data-turn="1"]');
+  await expect(turn.getByText('Say hello')).toBeVisible();
+  await expect(turn.getByText('Hello from the')).toBeVisible();
+  await expect(turn.locator('strong', { hasText: 'test' })).toBeVisible();
+  await expect(turn).toHaveAttribute('data-status', 'ok');
+
+  // The key is saved, never shown again.
+  await page.getByRole('button', { name: 'Model settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Model settings' });
+  await expect(settings.getByText('key saved')).toBeVisible();
+  await expect(settings).not.toContainText('sk-test-key-0000');
+  await settings.getByRole('button', { name: 'Done' }).click();
+
+  await page.reload();
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await page.getByRole('tab', { name: 'Chat' }).click();
+  await page.getByRole('combobox', { name: 'Conversation' }).selectOption({ label: 'Say hello' });
+  await expect(page.locator('[data-turn="1"]').getByText('Hello from the')).toBeVisible();
+});
+
+test('a tool call shows its card with status ok, then the final answer; Stop ends a hanging stream', async ({ page }) => {
+  await openChat(page);
+  await page.evaluate((baseUrl) => window.weft!.call({ op: 'llm.setProvider', id: 'scripted', label: 'Scripted', baseUrl, model: 'test-model' }), server.url);
+  await page.reload();
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await page.getByRole('tab', { name: 'Chat' }).click();
+
+  server.script((request, res) =>
+    play(
+      lastRole(request) === 'tool'
+        ? textAnswer(['The mean of a is ', '2.'])
+        : toolCallAnswer([{ id: 'call_stats', name: 'csv-stats', fragments: ['{"csv": "a,b\\n1', ',2\\n3,4\\n"}'] }]),
+      res,
+    ),
+  );
+  const message = page.getByRole('textbox', { name: 'Message' });
+  await message.fill('Summary statistics of this csv: a,b 1,2 3,4');
+  await message.press('Enter');
+  const card = page.locator('[data-tool="csv-stats"]');
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-status', 'ok', { timeout: 90_000 });
+  await expect(page.locator('[data-turn="1"]').getByText('The mean of a is 2.')).toBeVisible();
+  await card.locator('summary').click();
+  await expect(card.getByText('Arguments')).toBeVisible();
+
+  server.script({ kind: 'stream', steps: [chunk('test-model', { role: 'assistant', content: '' }), chunk('test-model', { content: 'Thinking very slowly' }), { hang: true }] });
+  await expect(message).toBeEnabled();
+  await message.fill('Take your time');
+  await message.press('Enter');
+  await expect(page.locator('[data-live="streaming"]').getByText('Thinking very slowly')).toBeVisible();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.locator('[data-turn="2"]')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.locator('[data-turn="2"]').getByText('Stopped.')).toBeVisible();
+  await expect(message).toBeEnabled();
+});
