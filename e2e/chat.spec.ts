@@ -61,6 +61,23 @@ test('first run: connect a model server, and the answer streams in and stays aft
   await page.getByRole('tab', { name: 'Chat' }).click();
   await page.getByRole('combobox', { name: 'Conversation' }).selectOption({ label: 'Say hello' });
   await expect(page.locator('[data-turn="1"]').getByText('Hello from the')).toBeVisible();
+
+  // The context meter shows how full the window is (no context length set: 8k assumed).
+  await expect(page.locator('[data-context-meter]')).toContainText(/\d+% of 8k/);
+
+  // Edit puts the last message back into the composer, focused.
+  await page.locator('[data-turn="1"]').getByRole('button', { name: 'Edit' }).click();
+  await expect(message).toHaveValue('Say hello');
+  await expect(message).toBeFocused();
+  await message.fill('');
+
+  // Delete, after confirming, removes the conversation and opens a new chat.
+  await page.getByRole('button', { name: 'Delete conversation' }).click();
+  await page.getByRole('dialog', { name: 'Delete conversation' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('dialog', { name: 'Delete conversation' })).toBeHidden();
+  const picker = page.getByRole('combobox', { name: 'Conversation' });
+  await expect(picker).toHaveValue('');
+  await expect(picker.locator('option', { hasText: 'Say hello' })).toHaveCount(0);
 });
 
 test('a tool call shows its card with status ok, then the final answer; Stop ends a hanging stream', async ({ page }) => {

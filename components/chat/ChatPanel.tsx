@@ -5,14 +5,17 @@
  * conversation (stored turns from `chat.read`, the turn in flight streamed from `chat.event`s)
  * and the composer. Conversations live in the user volume; this panel keeps only session state.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useKernelStore } from '@/components/kernel/useKernelStore';
 import { Button, IconButton } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { FormError } from '@/components/volumes/Field';
 import forms from '@/components/volumes/forms.module.css';
 import { useKernelQuery } from '@/components/volumes/useKernelQuery';
+import { historyOf } from '@/lib/kernel/chatStore';
 import styles from './ChatPanel.module.css';
+import { ContextMeter } from './ContextMeter';
+import { DeleteChat } from './DeleteChat';
 import { LiveTurnView } from './LiveTurnView';
 import { ModelSettings } from './ModelSettings';
 import { Composer } from './Composer';
@@ -35,6 +38,8 @@ export function ChatPanel() {
   const stored = chat.data?.id === activeId ? chat.data : undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const [deleting, setDeleting] = useState(false);
 
   const running = live !== null && live.ended === null;
   const liveHere = live !== null && live.chatId === activeId && (live.ended === null || live.ended.turn === null || (stored?.turns.length ?? 0) < live.ended.turn);
@@ -42,6 +47,16 @@ export function ChatPanel() {
   const send = (text: string) => {
     stick.current = true;
     if (client) void sendMessage(client, activeId, text);
+  };
+  // Edit and resend: the text goes back into the composer; sending it makes a new turn.
+  const edit = (text: string) => {
+    useChatStore.getState().setDraft(text);
+    requestAnimationFrame(() => {
+      const el = input.current;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(el.value.length, el.value.length);
+    });
   };
 
   // Follow the conversation as it grows, unless the reader has scrolled up.
@@ -57,6 +72,9 @@ export function ChatPanel() {
   };
 
   if (providers.data === undefined) return null;
+  const provider = providers.data.find((p) => p.id === stored?.providerId) ?? providers.data.find((p) => p.isDefault) ?? providers.data[0];
+  const lastTurn = stored?.turns.at(-1)?.n;
+  const busyHere = running && (live.chatId === null || live.chatId === activeId);
   if (providers.data.length === 0 && !settingsOpen) {
     return (
       <div className={styles.scroll}>
@@ -77,10 +95,12 @@ export function ChatPanel() {
           ))}
         </select>
         <IconButton icon="plus" label="New chat" size="sm" onClick={() => open(null)} disabled={activeId === null} />
+        <IconButton icon="trash" label="Delete conversation" size="sm" onClick={() => setDeleting(true)} disabled={stored === undefined || busyHere} />
         <Button size="sm" variant="ghost" onClick={() => setSettingsOpen(true)}>
           Model settings
         </Button>
       </div>
+      {stored && <ContextMeter messages={historyOf(stored).history} contextLength={provider?.contextLength} summarised={stored.summaries.length > 0} />}
       <div ref={scroller} className={styles.messages} onScroll={onScroll} data-chat={activeId ?? 'new'}>
         {activeId === null && !liveHere && (
           <EmptyState icon="chat" title="New chat" compact>
@@ -88,7 +108,7 @@ export function ChatPanel() {
           </EmptyState>
         )}
         {chat.error && <FormError>{chat.error.message}</FormError>}
-        {stored?.turns.map((turn) => <TurnView key={turn.n} turn={turn} messages={stored.messages} onRetry={send} busy={running} />)}
+        {stored?.turns.map((turn) => <TurnView key={turn.n} turn={turn} messages={stored.messages} onRetry={send} onEdit={turn.n === lastTurn ? edit : undefined} busy={running} />)}
         {liveHere && <LiveTurnView live={live} />}
       </div>
       {sendError && (
@@ -101,7 +121,8 @@ export function ChatPanel() {
           )}
         </div>
       )}
-      <Composer running={running} stopping={live?.stopping ?? false} disabled={!client} onSend={send} onStop={() => client && stopMessage(client)} />
+      <Composer inputRef={input} running={running} stopping={live?.stopping ?? false} disabled={!client} onSend={send} onStop={() => client && stopMessage(client)} />
+      {deleting && stored && <DeleteChat id={stored.id} title={stored.title} onDeleted={list.reload} onClose={() => setDeleting(false)} />}
       {settingsOpen && <ModelSettings providers={providers.data} onChanged={providers.reload} onClose={() => setSettingsOpen(false)} />}
     </div>
   );

@@ -1,12 +1,12 @@
 'use client';
 
 /** The message box: Enter sends, Shift+Enter starts a new line; while a turn runs, Stop takes Send's place. */
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import { Button } from '@/components/ui/Button';
 import styles from './ChatPanel.module.css';
 import { useChatStore } from './useChatStore';
 
-export function Composer({ running, stopping, disabled, onSend, onStop }: { running: boolean; stopping: boolean; disabled: boolean; onSend(text: string): void; onStop(): void }) {
+export function Composer({ inputRef, running, stopping, disabled, onSend, onStop }: { inputRef?: RefObject<HTMLTextAreaElement | null>; running: boolean; stopping: boolean; disabled: boolean; onSend(text: string): void; onStop(): void }) {
   const draft = useChatStore((s) => s.draft);
   const setDraft = useChatStore((s) => s.setDraft);
   const send = () => {
@@ -27,6 +27,7 @@ export function Composer({ running, stopping, disabled, onSend, onStop }: { runn
       }}
     >
       <textarea
+        ref={inputRef}
         className={styles.input}
         aria-label="Message"
         placeholder={running ? 'The model is answering…' : 'Ask anything — Enter sends, Shift+Enter for a new line'}

@@ -13,7 +13,8 @@ import type { StoredTurn } from './chatTypes';
 import { ToolCard } from './ToolCard';
 import { useChatStore } from './useChatStore';
 
-export function TurnView({ turn, messages, onRetry, busy }: { turn: StoredTurn; messages: readonly ChatMessage[]; onRetry(text: string): void; busy: boolean }) {
+/** `onEdit` is given for the last turn only: its message goes back into the composer to send again. */
+export function TurnView({ turn, messages, onRetry, onEdit, busy }: { turn: StoredTurn; messages: readonly ChatMessage[]; onRetry(text: string): void; onEdit?: (text: string) => void; busy: boolean }) {
   const tools = useChatStore((s) => s.tools);
   const slice = messages.slice(turn.from, turn.to);
   const user = slice[0]?.role === 'user' ? slice[0].content : '';
@@ -22,6 +23,13 @@ export function TurnView({ turn, messages, onRetry, busy }: { turn: StoredTurn; 
   return (
     <div className={styles.turn} data-turn={turn.n} data-status={turn.status}>
       <UserBubble text={user} />
+      {onEdit && user && (
+        <div className={styles.userActions}>
+          <Button size="sm" variant="ghost" icon="pencil" onClick={() => onEdit(user)} disabled={busy} title="Put this message back in the box to change it and send it as a new turn (the conversation keeps the original)">
+            Edit
+          </Button>
+        </div>
+      )}
       {slice.map((m, i) =>
         m.role !== 'assistant' ? null : (
           <div key={i} className={styles.assistant}>
