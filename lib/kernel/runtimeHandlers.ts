@@ -2,7 +2,7 @@
  * The runtime syscalls: list and warm the runtimes, run code (`runtime.run`) or an executable
  * skill (`skill.run`: resolved user → team → system, its inputs' defaults filled in) as an enzyme.
  */
-import { type Pid, WeftError } from '../core';
+import { type Pid, unwrap, WeftError } from '../core';
 import type { RuntimeHost } from '../runtimes';
 import { type ExecutableSkill, parseSkill } from '../skills';
 import { parseVolumeId, type Workspace } from '../volumes';
@@ -38,7 +38,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace): P
       }),
     'skill.run': async (c) => {
       const ws = workspace();
-      const where = c.volume === undefined ? await ws.volumes.resolveSkill(c.name) : { volume: volumeOf(c.volume) };
+      const where = c.volume === undefined ? await ws.volumes.resolveSkill(c.name) : { volume: unwrap(parseVolumeId(c.volume)) };
       const content = await ws.volumes.readSkill(where.volume, c.name);
       const parsed = parseSkill(content, { folder: c.name });
       if (!parsed.ok) throw new WeftError('SKILL_PARSE', `The skill ${c.name} cannot run: ${parsed.error.message}`, parsed.error.data as Record<string, unknown>);
@@ -81,12 +81,6 @@ export function bindInputs(skill: ExecutableSkill, given: Record<string, unknown
     throw new WeftError('RUNTIME_INPUT_INVALID', `The skill ${skill.name} ${parts.join(' and ')}. Its inputs: ${names}.`, { skill: skill.name, missing, unknown });
   }
   return bound;
-}
-
-function volumeOf(id: string) {
-  const parsed = parseVolumeId(id);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.value;
 }
 
 function randomSeed(): number {

@@ -3,7 +3,7 @@
  * can be suspended between nodes, resumed and killed; each node runs as an enzyme (a child
  * process); at the end the trace is verified and committed to the user volume.
  */
-import { type Clock, hashJson, newTraceId, type Pid, WeftError } from '../core';
+import { type Clock, hashJson, newTraceId, type Pid, unwrap, WeftError } from '../core';
 import { type ExecutableSkill, parseSkill } from '../skills';
 import { sumEnergy, verifyTrace } from '../spans';
 import type { Workspace } from '../volumes';
@@ -42,19 +42,19 @@ export function workflowHandlers(deps: WorkflowDeps): Pick<Handlers, WorkflowOp>
   const runs = new Map<string, WorkflowRun>();
   return {
     'workflow.check': async (c) => {
-      const workflow = parse(c.workflow);
+      const workflow = unwrap(parseWorkflow(c.workflow));
       const skills = await resolveSkills(deps.workspace(), workflow);
       return checkWorkflow(workflow, (name) => skills.get(name)?.skill ?? null);
     },
     'workflow.simulate': async (c) => {
-      const workflow = parse(c.workflow);
+      const workflow = unwrap(parseWorkflow(c.workflow));
       const skills = await resolveSkills(deps.workspace(), workflow);
       const history = historyFromSpans(await deps.spans.recent(5000, 'node'));
       return simulateWorkflow(workflow, { skills, history, memo: deps.memo, seed: c.seed ?? DEFAULT_SEED });
     },
     'workflow.cancelNode': (c) => ({ cancelled: runs.get(c.runId)?.cancelNode(c.nodeId) ?? false }),
     'workflow.run': async (c) => {
-      const workflow = parse(c.workflow);
+      const workflow = unwrap(parseWorkflow(c.workflow));
       const ws = deps.workspace();
       const skills = await resolveSkills(ws, workflow);
       const { table, runners } = deps.enzymes;
@@ -129,12 +129,6 @@ export function workflowHandlers(deps: WorkflowDeps): Pick<Handlers, WorkflowOp>
       }
     },
   };
-}
-
-function parse(value: unknown): Workflow {
-  const parsed = parseWorkflow(value);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.value;
 }
 
 function runtimeOf(skill: ExecutableSkill) {

@@ -10,3 +10,4 @@ export { checkOutputs, byteSize, toHashable } from './outputs';
 export { seededRandom } from './seededRandom';
 export { parseScene3d, SCENE_LIMITS, type Scene3d } from './scene3d';
 export { TENSOR_BACKENDS, type BackendOverride as TensorBackendChoice, type TensorBackend } from './tensor/tf';
+export { routeConsole, formatLogArgs } from './routeConsole';

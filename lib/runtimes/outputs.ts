@@ -4,7 +4,8 @@
  */
 import { WeftError } from '../core';
 
-const isTypedArray = (value: unknown): value is ArrayBufferView => ArrayBuffer.isView(value) && !(value instanceof DataView);
+/** A typed array (not a DataView): bytes, tensor data. */
+export const isTypedArray = (value: unknown): value is ArrayBufferView => ArrayBuffer.isView(value) && !(value instanceof DataView);
 
 /** Throws RUNTIME_OUTPUT_INVALID naming the first value that is not plain data (path like `outputs.rows[3]`). */
 export function checkOutputs(value: unknown, runtime: string): Record<string, unknown> {

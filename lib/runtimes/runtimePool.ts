@@ -34,7 +34,7 @@ interface Waiter {
 
 export class RuntimePool implements Runtime {
   readonly kind: RuntimeKind;
-  private workers: { worker: RuntimeWorker; network: boolean; interrupt: Int32Array | undefined }[] = [];
+  private workers: { worker: RuntimeWorker; network: boolean }[] = [];
   private waiting: Waiter[] = [];
   private nextId = 1;
   private progress: { phase: string; loaded: number; total: number } | null = null;
@@ -181,7 +181,7 @@ export class RuntimePool implements Runtime {
     this.emit();
   }
 
-  private start(network: boolean): { worker: RuntimeWorker; network: boolean; interrupt: Int32Array | undefined } {
+  private start(network: boolean): { worker: RuntimeWorker; network: boolean } {
     const interrupt = this.options.interruptible && typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     const worker = new RuntimeWorker({
       kind: this.kind,
@@ -198,7 +198,7 @@ export class RuntimePool implements Runtime {
         this.emit();
       },
     });
-    const entry = { worker, network, interrupt };
+    const entry = { worker, network };
     this.workers.push(entry);
     this.failure = null;
     worker.ready.then(

@@ -7,7 +7,7 @@
  */
 import type { Engine } from '../engine';
 import { parseScene3d } from '../scene3d';
-import { routeConsole } from '../tensor/routeConsole';
+import { routeConsole } from '../routeConsole';
 import { callExecute, compileExecute } from './jsSandbox';
 
 export interface JavaScriptEngineDeps {

@@ -3,7 +3,7 @@
  * becomes `{"$bytes": i}` in the JSON and the i-th blob beside it. Other typed arrays (tensor data)
  * become lists of numbers.
  */
-const isTypedArray = (value: unknown): value is ArrayBufferView => ArrayBuffer.isView(value) && !(value instanceof DataView);
+import { isTypedArray } from '../outputs';
 
 export interface PythonPayload {
   readonly json: string;

@@ -7,6 +7,5 @@ export { fromTensorOutputs, toTensorInputs, looksLikeTensorDescriptor, TENSOR_DT
 export { probeBackendFacts, webgpuFacts, webglFacts, wasmFacts, SOFTWARE_GPU, type GpuNavigatorLike } from './backendFacts';
 export { startWasmBackend, type WasmScope, type WasmStart, type WasmStartOptions } from './startWasmBackend';
 export { tensorWorkerHooks, type TensorWorkerEnvironment } from './tensorWorkerHooks';
-export { routeConsole, formatLogArgs } from './routeConsole';
 export { withRunScope } from './withRunScope';
 export { TENSOR_BACKENDS, isTensorBackend, type BackendOverride, type TensorBackend, type Tf } from './tf';

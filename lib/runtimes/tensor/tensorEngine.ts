@@ -10,7 +10,7 @@ import type { LoadOptions } from '../workerProtocol';
 import type { RunDetails } from '../types';
 import { calibrateBackends, type Calibration, type CalibrationHooks, type CalibrationOptions } from './calibrateBackends';
 import { chooseBackend } from './chooseBackend';
-import { routeConsole } from './routeConsole';
+import { routeConsole } from '../routeConsole';
 import { fromTensorOutputs, toTensorInputs } from './tensorValues';
 import { isTensorBackend, TENSOR_BACKENDS, type BackendOverride, type Tf, type TensorBackend } from './tf';
 import { withRunScope } from './withRunScope';

@@ -4,6 +4,7 @@
  * again (read back with `await t.data()`), at any depth inside arrays and plain objects.
  */
 import { WeftError } from '../../core';
+import { isTypedArray } from '../outputs';
 import type { Tf } from './tf';
 
 export const TENSOR_DTYPES = ['float32', 'int32', 'bool'] as const;
@@ -23,7 +24,6 @@ export interface TensorOutput {
   readonly data: Float32Array | Int32Array | Uint8Array | string[];
 }
 
-const isTypedArray = (value: unknown): value is ArrayBufferView => ArrayBuffer.isView(value) && !(value instanceof DataView);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || isTypedArray(value)) return false;

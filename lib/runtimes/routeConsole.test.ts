@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogStream } from '../types';
+import type { LogStream } from './types';
 import { formatLogArgs, routeConsole } from './routeConsole';
 
 describe('formatLogArgs', () => {

@@ -1,8 +1,8 @@
 /**
- * During a run, what skill code prints with `console.log` (and `tensor.print()`, which uses it)
+ * During a run, what skill code prints with `console.log` (and TensorFlow.js's `tensor.print()`, which uses it)
  * goes to the run's stdout, and `console.warn`/`console.error` to its stderr, line by line.
  */
-import type { LogStream } from '../types';
+import type { LogStream } from './types';
 
 type ConsoleLike = Pick<Console, 'log' | 'info' | 'debug' | 'warn' | 'error'>;
 
