@@ -11,6 +11,7 @@ import { Kernel, probeEnvironment, serveKernel } from '../lib/kernel';
 import { RuntimeHost, type WorkerLike } from '../lib/runtimes';
 import { browserMemoStore } from './browserMemo';
 import { openBrowserWorkspace } from './browserWorkspace';
+import { wllamaModels } from './wllamaEngine';
 
 declare const __WEFT_VERSION__: string;
 
@@ -30,6 +31,7 @@ const kernel = new Kernel({
       onStatus,
     }),
   memo: browserMemoStore(),
+  inBrowserModels: wllamaModels(),
   workspace: (hooks) => openBrowserWorkspace(hooks, systemClock, (volume, head) => kernel.volumeChanged(volume, head, 'other-tab')),
   panic: (mode) => {
     if (mode === 'throw') throw new Error('kernel.panic: deliberate failure requested');

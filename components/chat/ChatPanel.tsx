@@ -17,6 +17,7 @@ import styles from './ChatPanel.module.css';
 import { ContextMeter } from './ContextMeter';
 import { DeleteChat } from './DeleteChat';
 import { LiveTurnView } from './LiveTurnView';
+import { LocalModelBar } from './LocalModelBar';
 import { ModelSettings } from './ModelSettings';
 import { Composer } from './Composer';
 import { ProviderSetup } from './ProviderSetup';
@@ -100,6 +101,7 @@ export function ChatPanel() {
           Model settings
         </Button>
       </div>
+      {provider?.kind === 'wllama' && <LocalModelBar provider={provider} />}
       {stored && <ContextMeter messages={historyOf(stored).history} contextLength={provider?.contextLength} summarised={stored.summaries.length > 0} />}
       <div ref={scroller} className={styles.messages} onScroll={onScroll} data-chat={activeId ?? 'new'}>
         {activeId === null && !liveHere && (

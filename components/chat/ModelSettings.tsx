@@ -8,7 +8,7 @@ import { Dialog } from '@/components/volumes/Dialog';
 import { FormError } from '@/components/volumes/Field';
 import { useKernelAction } from '@/components/volumes/useKernelAction';
 import styles from './ChatPanel.module.css';
-import { draftOf, firstDraft, type ProviderDraft, type ProviderInfo, setProviderArgs } from './providerDraft';
+import { canSave, draftOf, firstDraft, localDraft, type ProviderDraft, type ProviderInfo, setProviderArgs } from './providerDraft';
 import { ProviderFields } from './ProviderFields';
 
 export function ModelSettings({ providers, onChanged, onClose }: { providers: readonly ProviderInfo[]; onChanged(): void; onClose(): void }) {
@@ -41,14 +41,17 @@ export function ModelSettings({ providers, onChanged, onClose }: { providers: re
         draft ? (
           <>
             <Button onClick={() => edit(null)}>Cancel</Button>
-            <Button type="submit" variant="primary" disabled={action.pending || !draft.model.trim()}>
+            <Button type="submit" variant="primary" disabled={action.pending || !canSave(draft, editing)}>
               {editing ? 'Save' : 'Add provider'}
             </Button>
           </>
         ) : (
           <>
             <Button icon="plus" onClick={() => edit(firstDraft())}>
-              Add provider
+              Add server
+            </Button>
+            <Button icon="box" onClick={() => edit(localDraft())}>
+              Add in-browser model
             </Button>
             <Button type="submit" variant="primary">
               Done
@@ -68,7 +71,7 @@ export function ModelSettings({ providers, onChanged, onClose }: { providers: re
                   {p.label} {p.isDefault && <Badge tone="accent">default</Badge>} {p.hasKey && <Badge outline>key saved</Badge>}
                 </span>
                 <span className={styles.providerMeta}>
-                  {p.model} · {p.baseUrl}
+                  {p.model} · {p.kind === 'wllama' ? 'in this browser' : p.baseUrl}
                 </span>
               </div>
               {!p.isDefault && (

@@ -1,9 +1,10 @@
 'use client';
 
 /**
- * The fields of one model provider: a preset (which fills the base URL), the server's base URL,
- * the model (typed, or picked from what the saved server lists), and an optional API key. A
- * saved key is never shown again: only that there is one.
+ * The fields of one model provider. A server: a preset (which fills the base URL), the server's
+ * base URL, the model (typed, or picked from what the saved server lists), and an optional API
+ * key; a saved key is never shown again, only that there is one. An in-browser model: see
+ * LocalModelFields.
  */
 import { useState } from 'react';
 import { Button } from '@/components/ui/Button';
@@ -12,9 +13,16 @@ import forms from '@/components/volumes/forms.module.css';
 import { useKernelAction } from '@/components/volumes/useKernelAction';
 import { OPENAI_PRESETS } from '@/lib/llm/openai/presets';
 import styles from './ChatPanel.module.css';
+import { LocalModelFields } from './LocalModelFields';
 import type { ProviderDraft, ProviderInfo } from './providerDraft';
 
-export function ProviderFields({ draft, onChange, saved, error }: { draft: ProviderDraft; onChange(draft: ProviderDraft): void; saved?: ProviderInfo; error?: { field?: unknown; message: string } | null }) {
+type FieldsProps = { draft: ProviderDraft; onChange(draft: ProviderDraft): void; saved?: ProviderInfo; error?: { field?: unknown; message: string } | null };
+
+export function ProviderFields(props: FieldsProps) {
+  return props.draft.kind === 'wllama' ? <LocalModelFields {...props} /> : <ServerFields {...props} />;
+}
+
+function ServerFields({ draft, onChange, saved, error }: FieldsProps) {
   const models = useKernelAction();
   const [listed, setListed] = useState<readonly string[] | null>(null);
   const preset = OPENAI_PRESETS.find((p) => p.id === draft.preset);

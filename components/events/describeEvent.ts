@@ -72,6 +72,7 @@ function timeOf(event: KernelEvent): number | null {
     case 'node.status':
     case 'node.log':
     case 'chat.event':
+    case 'llm.model':
       return event.at;
     case 'kernel.ready':
       return null;
@@ -132,6 +133,13 @@ function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boole
       return { tone: event.stream === 'stderr' ? 'warn' : 'neutral', text: `[${event.nodeId}] ${oneLine(event.text)}`, muted: true };
     case 'chat.event':
       return describeTurn(event.chatId, event.event);
+    case 'llm.model': {
+      const s = event.status;
+      const name = s.url.split('/').pop() ?? s.url;
+      if (s.state === 'error') return { tone: 'danger', text: `model ${name} failed: ${s.error?.message ?? 'unknown error'}` };
+      const pct = s.state === 'downloading' && s.total > 0 ? ` ${Math.round((s.loaded / s.total) * 100)}%` : '';
+      return { tone: s.state === 'ready' ? 'ok' : 'info', text: `model ${name} ${s.state}${pct}${s.cached && s.state === 'ready' ? ' (from the browser cache)' : ''}`, muted: s.state === 'downloading' };
+    }
   }
 }
 

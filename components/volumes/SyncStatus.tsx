@@ -2,6 +2,7 @@
 
 /** What the sync of one volume is doing now, or how it ended: a progress bar, then one result line or the error. */
 import { Icon } from '@/components/ui/Icon';
+import { ProgressBar } from '@/components/ui/ProgressBar';
 import type { VolumeId } from '@/lib/volumes';
 import { syncSummary } from './syncSummary';
 import { type SyncState, useSyncStore } from './useSyncStore';
@@ -20,17 +21,7 @@ export function SyncStatus({ volume, lastSync = null, onShowConflicts }: { volum
           <span>{p ? `${p.phase}…` : 'Connecting…'}</span>
           {p && <span className={styles.syncCount}>{p.total ? `${p.loaded} / ${p.total}` : p.loaded > 0 ? p.loaded : ''}</span>}
         </div>
-        <div
-          className={styles.bar}
-          role="progressbar"
-          aria-label={`Sync of ${volume}`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent ?? undefined}
-          data-indeterminate={percent === null || undefined}
-        >
-          <div className={styles.barFill} style={percent === null ? undefined : { width: `${percent}%` }} />
-        </div>
+        <ProgressBar percent={percent} label={`Sync of ${volume}`} />
       </div>
     );
   }

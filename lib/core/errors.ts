@@ -67,6 +67,7 @@ export const ERROR_CODES = [
   'LLM_CANCELLED',
   'LLM_TOOL',
   'LLM_CONTEXT_FULL',
+  'LLM_MODEL_FILE',
   'INTERNAL',
 ] as const;
 

@@ -4,11 +4,12 @@
  * (`chat.send` runs one turn: see chatTurn.ts).
  */
 import { WeftError } from '../core';
+import { detectLocalServers, type LocalModel } from '../llm';
 import type { Handlers } from './dispatcher';
 import { deleteChat, listChats, readChat } from './chatStore';
 import { type ChatDeps, sendChat } from './chatTurn';
 
-type ChatOp = 'llm.providers' | 'llm.setProvider' | 'llm.removeProvider' | 'llm.setDefault' | 'llm.models' | 'chat.list' | 'chat.read' | 'chat.delete' | 'chat.send';
+type ChatOp = 'llm.providers' | 'llm.setProvider' | 'llm.removeProvider' | 'llm.setDefault' | 'llm.models' | 'llm.probe' | 'llm.load' | 'llm.detect' | 'chat.list' | 'chat.read' | 'chat.delete' | 'chat.send';
 
 export function chatHandlers(deps: ChatDeps): Pick<Handlers, ChatOp> {
   const busy = new Set<string>();
@@ -24,6 +25,15 @@ export function chatHandlers(deps: ChatDeps): Pick<Handlers, ChatOp> {
       if (!client.listModels) throw new WeftError('LLM_BAD_RESPONSE', `${info.label} cannot list its models. Type the model's name instead.`, { providerId: info.id });
       return client.listModels();
     },
+    'llm.probe': (c) => deps.localModels.probe(c.url),
+    'llm.load': async (c) => {
+      const info = await providers.get(c.id);
+      if (info.kind !== 'wllama') throw new WeftError('SYSCALL_INVALID', `${info.label} is a server, not an in-browser model: there is nothing to load.`, { field: 'id' });
+      const model = (await providers.client(info, { fetch: deps.fetch, clock: deps.clock })) as LocalModel;
+      await model.load();
+      return model.status;
+    },
+    'llm.detect': () => detectLocalServers(deps.fetch),
     'chat.list': () => listChats(deps.workspace()),
     'chat.read': (c) => readChat(deps.workspace(), c.id),
     'chat.delete': (c) => deleteChat(deps.workspace(), c.id),

@@ -22,7 +22,8 @@ import { verifyTrace } from '../spans';
 import type { VolumeId, Workspace } from '../volumes';
 import { type ChatSummary, type ChatTurnRecord, historyOf, newChat, readChat, type StoredChat, writeChat } from './chatStore';
 import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, runEnzyme } from './enzymes';
-import type { ProviderInfo, ProviderStore } from './providerStore';
+import type { LocalModels } from './localModels';
+import { contextLengthOf, type ProviderInfo, type ProviderStore } from './providerStore';
 import { bindInputs } from './runtimeHandlers';
 import type { SkillCatalog } from './skillCatalog';
 
@@ -33,6 +34,7 @@ export interface ChatDeps {
   readonly workspace: () => Workspace;
   readonly catalog: () => SkillCatalog;
   readonly providers: ProviderStore;
+  readonly localModels: LocalModels;
   readonly log: (level: 'info' | 'warn' | 'error', message: string, pid?: Pid) => void;
 }
 
@@ -67,8 +69,6 @@ export interface ChatSendResult {
 }
 
 const KERNEL_PID = 0 as Pid;
-/** The context window assumed when the provider's settings give none. */
-export const DEFAULT_CONTEXT_LENGTH = 8192;
 /** Executable skills offered as tools in one request, the most relevant first. */
 export const MAX_TOOLS = 8;
 const SYSTEM_PROMPT =
@@ -121,7 +121,7 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
   const provider = await deps.providers.client(info, { fetch: deps.fetch, clock: deps.clock });
   const key = await deps.providers.key(info.id);
   const n = chat.turns.length + 1;
-  const contextLength = info.contextLength ?? DEFAULT_CONTEXT_LENGTH;
+  const contextLength = contextLengthOf(info);
   const skillBudget = Math.floor(contextLength / 4);
   const tools = await toolsFor(ws, deps.catalog(), args.text);
   const specs = [...tools.values()].map(toolSpecOf);

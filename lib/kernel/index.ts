@@ -9,3 +9,4 @@ export { formatDuration } from './formatDuration';
 export type { ChatListEntry, ChatSummary, ChatTurnRecord, StoredChat } from './chatStore';
 export type { ChatSendResult } from './chatTurn';
 export type { ProviderInfo } from './providerStore';
+export { type InBrowserModelsDeps, LOCAL_CONTEXT_LENGTH, type ModelProbeResult } from './localModels';

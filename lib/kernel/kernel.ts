@@ -24,6 +24,8 @@ import { skillHandlers } from './skillHandlers';
 import { SkillCatalog } from './skillCatalog';
 import { chatHandlers } from './chatHandlers';
 import { ProviderStore } from './providerStore';
+import { type InBrowserModelsDeps, LocalModels } from './localModels';
+import type { LocalModelStatus } from '../llm';
 
 /** What the kernel tells the workspace's host about, so it can forward it (e.g. to other tabs). */
 export interface WorkspaceHooks {
@@ -48,6 +50,8 @@ export interface KernelDeps {
   readonly memo?: MemoStore;
   /** How the kernel reaches language-model servers; default: globalThis.fetch. */
   readonly fetch?: typeof globalThis.fetch;
+  /** Runs GGUF models in the browser (wllama in the kernel worker); absent: no in-browser models. */
+  readonly inBrowserModels?: InBrowserModelsDeps;
 }
 
 /** Reads that would flood the event log if every call were announced. */
@@ -277,18 +281,42 @@ export class Kernel {
           return this.catalog!;
         },
       ),
-      ...chatHandlers({
+      ...this.chat(),
+    };
+  }
+
+  private chat() {
+    const fetch = this.deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const localModels = new LocalModels({
+      engine: this.deps.inBrowserModels,
+      fetch,
+      clock: this.deps.clock,
+      onStatus: (status) => this.emitModelStatus(status),
+    });
+    return chatHandlers({
         enzymes: this.enzymeDeps(),
         clock: this.deps.clock,
-        fetch: this.deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        fetch,
+        localModels,
         workspace: () => this.requireWorkspace(),
         catalog: () => {
           this.requireWorkspace();
           return this.catalog!;
         },
-        providers: new ProviderStore(() => this.requireWorkspace()),
+        providers: new ProviderStore(() => this.requireWorkspace(), localModels),
         log: (level, message, pid) => this.log(level, message, pid),
-      }),
-    };
+      });
+  }
+
+  private lastModelEvent = 0;
+  /** Download progress is spaced like sync progress; state changes always go out. */
+  private lastModelState = '';
+  private emitModelStatus(status: LocalModelStatus): void {
+    const now = this.deps.clock.now();
+    const key = `${status.url}:${status.state}`;
+    if (key === this.lastModelState && now - this.lastModelEvent < PROGRESS_MS && status.loaded < status.total) return;
+    this.lastModelState = key;
+    this.lastModelEvent = now;
+    this.emit({ type: 'llm.model', status, at: now });
   }
 }

@@ -13,7 +13,8 @@ import type { CatalogHit } from './skillCatalog';
 import type { ChatListEntry, StoredChat } from './chatStore';
 import type { ChatSendResult } from './chatTurn';
 import type { ProviderInfo } from './providerStore';
-import type { ModelInfo, TurnEvent } from '../llm';
+import type { ModelProbeResult } from './localModels';
+import type { DetectedServer, LocalModelStatus, ModelInfo, TurnEvent } from '../llm';
 import type {
   Author,
   CommitInfo,
@@ -225,14 +226,24 @@ export interface SyscallMap {
   /**
    * Adds or updates a provider (`id` given: update). `preset` (openai, ollama, llama-cpp, lm-studio,
    * vllm) fills the base URL and label. `apiKey`: a new key; null removes it; absent keeps it.
-   * The first provider becomes the default.
+   * The first provider becomes the default. `kind: 'wllama'` with `modelUrl` (a GGUF file) adds a
+   * model that runs in this browser; its model name defaults to the file name; `llm.load` fetches it.
    */
-  'llm.setProvider': { args: { id?: string; preset?: string; label?: string; baseUrl?: string; model: string; apiKey?: string | null; contextLength?: number }; result: ProviderInfo };
+  'llm.setProvider': {
+    args: { id?: string; kind?: 'openai-compatible' | 'wllama'; modelUrl?: string; preset?: string; label?: string; baseUrl?: string; model?: string; apiKey?: string | null; contextLength?: number };
+    result: ProviderInfo;
+  };
   /** Removes a provider and its key; the default moves to the first one left. */
   'llm.removeProvider': { args: { id: string }; result: { removed: boolean } };
   'llm.setDefault': { args: { id: string }; result: ProviderInfo };
   /** The models the provider's server offers (`GET /models`); errors are coded LLM_* (LLM_AUTH, LLM_UNREACHABLE…). */
   'llm.models': { args: { id: string }; result: ModelInfo[] };
+  /** Checks a GGUF URL before downloading: reachable, really GGUF, its size (`large` above 500 MB), or already cached. */
+  'llm.probe': { args: { url: string }; result: ModelProbeResult };
+  /** Downloads (once; then from the browser's cache) and loads an in-browser provider's model; progress as `llm.model` events. */
+  'llm.load': { args: { id: string }; result: LocalModelStatus };
+  /** Local model servers that answer right now (Ollama, LM Studio, llama.cpp, vLLM on their usual ports), with their models. */
+  'llm.detect': { args: object; result: DetectedServer[] };
   /** The conversations in the user volume (`chats/*.json`), the most recently updated first. */
   'chat.list': { args: object; result: ChatListEntry[] };
   /** One stored conversation: every message (tool calls and results included), its summaries, and each turn's usage, skills, provider, model and trace. */
@@ -273,6 +284,8 @@ export type KernelEvent =
   /** Output of a running enzyme, as it is printed. */
   | { readonly type: 'enzyme.log'; readonly pid: Pid; readonly stream: LogStream; readonly text: string; readonly tag?: string; readonly at: number }
   /** A running chat turn's text, tool calls and end, as they happen (`tag` as given to chat.send). */
+  /** An in-browser model's download and load progress. */
+  | { readonly type: 'llm.model'; readonly status: LocalModelStatus; readonly at: number }
   | { readonly type: 'chat.event'; readonly chatId: string; readonly pid: Pid; readonly tag?: string; readonly event: TurnEvent; readonly at: number }
   | { readonly type: 'volume.progress'; readonly volume: VolumeId; readonly phase: string; readonly loaded: number; readonly total?: number; readonly at: number };
 

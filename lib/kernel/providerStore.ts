@@ -4,34 +4,46 @@
  * except to build that provider's client (`providerClient`), which sends it to its own server only.
  */
 import { type Clock, newTraceId, WeftError } from '../core';
-import { findPreset, openAiProvider, type Provider } from '../llm';
+import { checkModelUrl, findPreset, type LocalModelStatus, modelNameOf, openAiProvider, type Provider } from '../llm';
 import type { Workspace } from '../volumes';
+import { LOCAL_CONTEXT_LENGTH, type LocalModels } from './localModels';
 
 /** A provider as the settings show it: never the key, only whether there is one. */
 export interface ProviderInfo {
   readonly id: string;
-  readonly kind: 'openai-compatible';
+  /** `openai-compatible`: a server at `baseUrl`; `wllama`: a GGUF file at `modelUrl`, run in this browser. */
+  readonly kind: ProviderKind;
   readonly label: string;
+  /** The server's base URL ('' for an in-browser model). */
   readonly baseUrl: string;
+  readonly modelUrl?: string;
   readonly model: string;
   readonly hasKey: boolean;
   readonly contextLength?: number;
   /** The provider `chat.send` uses when it is given none. */
   readonly isDefault: boolean;
+  /** An in-browser model's download and load state, once the kernel has opened it. */
+  readonly local?: LocalModelStatus;
 }
+
+export type ProviderKind = 'openai-compatible' | 'wllama';
 
 export interface ProviderInput {
   readonly id?: string;
+  readonly kind?: ProviderKind;
+  /** The GGUF file of an in-browser (`wllama`) model. */
+  readonly modelUrl?: string;
   readonly preset?: string;
   readonly label?: string;
   readonly baseUrl?: string;
-  readonly model: string;
+  /** The model name (for `wllama`, defaults to the file name). */
+  readonly model?: string;
   /** A new key; `null` removes the stored one; absent keeps it. */
   readonly apiKey?: string | null;
   readonly contextLength?: number;
 }
 
-type StoredProvider = Omit<ProviderInfo, 'hasKey' | 'isDefault'>;
+type StoredProvider = Omit<ProviderInfo, 'hasKey' | 'isDefault' | 'local'>;
 
 const PROVIDERS = 'llm:providers';
 const DEFAULT = 'llm:default';
@@ -40,13 +52,21 @@ const keyOf = (id: string) => `llm-key:${id}`;
 export const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export class ProviderStore {
-  constructor(private readonly workspace: () => Workspace) {}
+  constructor(
+    private readonly workspace: () => Workspace,
+    private readonly local?: LocalModels,
+  ) {}
 
   async list(): Promise<ProviderInfo[]> {
     const ws = this.workspace();
     const stored = await this.stored();
     const def = await ws.settings.get<string>(DEFAULT);
-    return Promise.all(stored.map(async (p) => ({ ...p, hasKey: (await ws.secrets.get<string>(keyOf(p.id))) !== undefined, isDefault: p.id === def })));
+    return Promise.all(
+      stored.map(async (p) => {
+        const local = p.modelUrl ? this.local?.status(p.modelUrl) : undefined;
+        return { ...p, hasKey: (await ws.secrets.get<string>(keyOf(p.id))) !== undefined, isDefault: p.id === def, ...(local ? { local } : {}) };
+      }),
+    );
   }
 
   async get(id: string): Promise<ProviderInfo> {
@@ -68,12 +88,13 @@ export class ProviderStore {
 
   /** Adds or updates a provider; the first one becomes the default. */
   async set(input: ProviderInput): Promise<ProviderInfo> {
+    if (input.kind === 'wllama' || (input.kind === undefined && input.modelUrl !== undefined)) return this.setLocal(input);
     const ws = this.workspace();
     const preset = input.preset === undefined ? undefined : findPreset(input.preset);
     if (input.preset !== undefined && !preset) throw new WeftError('SYSCALL_INVALID', `There is no preset "${input.preset}". Presets: openai, ollama, llama-cpp, lm-studio, vllm.`, { field: 'preset' });
     const baseUrl = (input.baseUrl ?? preset?.baseUrl ?? '').trim().replace(/\/+$/, '');
     if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) throw new WeftError('SYSCALL_INVALID', `"${baseUrl}" is not an http(s) URL. Give the server's base URL, like http://localhost:11434/v1.`, { field: 'baseUrl' });
-    const model = input.model.trim();
+    const model = (input.model ?? '').trim();
     if (!model) throw new WeftError('SYSCALL_INVALID', 'Give the model to use (llm.models lists what the server offers).', { field: 'model' });
     const stored = await this.stored();
     const id = input.id ?? uniqueId(input.preset ?? input.label ?? 'provider', stored);
@@ -88,12 +109,39 @@ export class ProviderStore {
     return this.get(id);
   }
 
+  /** An in-browser model: its URL is checked here; the file is checked and downloaded on `llm.load`. */
+  private async setLocal(input: ProviderInput): Promise<ProviderInfo> {
+    if (input.apiKey) throw new WeftError('SYSCALL_INVALID', 'An in-browser model takes no API key.', { field: 'apiKey' });
+    const modelUrl = checkModelUrl(input.modelUrl ?? '');
+    const stored = await this.stored();
+    const id = input.id ?? uniqueId(input.label ?? `local-${modelNameOf(modelUrl).replace(/\.gguf$/i, '')}`, stored);
+    if (!PROVIDER_ID.test(id)) throw new WeftError('SYSCALL_INVALID', `"${id}" is not a provider id: use 1–64 of a-z, 0-9 and -.`, { field: 'id' });
+    const previous = stored.find((p) => p.id === id);
+    if (previous?.modelUrl && previous.modelUrl !== modelUrl) await this.local?.forget(previous.modelUrl);
+    const contextLength = input.contextLength ?? previous?.contextLength;
+    const next: StoredProvider = {
+      id,
+      kind: 'wllama',
+      label: input.label?.trim() || previous?.label || `In-browser: ${modelNameOf(modelUrl)}`,
+      baseUrl: '',
+      modelUrl,
+      model: input.model?.trim() || modelNameOf(modelUrl),
+      ...(contextLength ? { contextLength } : {}),
+    };
+    const ws = this.workspace();
+    await ws.settings.set(PROVIDERS, previous ? stored.map((p) => (p.id === id ? next : p)) : [...stored, next]);
+    if (!(await ws.settings.get<string>(DEFAULT))) await ws.settings.set(DEFAULT, id);
+    return this.get(id);
+  }
+
   async remove(id: string): Promise<{ removed: boolean }> {
     const ws = this.workspace();
     const stored = await this.stored();
     const rest = stored.filter((p) => p.id !== id);
     await ws.secrets.delete(keyOf(id));
     if (rest.length === stored.length) return { removed: false };
+    const gone = stored.find((p) => p.id === id);
+    if (gone?.modelUrl && !rest.some((p) => p.modelUrl === gone.modelUrl)) await this.local?.forget(gone.modelUrl);
     await ws.settings.set(PROVIDERS, rest);
     if ((await ws.settings.get<string>(DEFAULT)) === id) {
       if (rest[0]) await ws.settings.set(DEFAULT, rest[0].id);
@@ -115,6 +163,10 @@ export class ProviderStore {
 
   /** The provider's client; its key goes to its own base URL only. */
   async client(info: ProviderInfo, deps: { fetch: typeof globalThis.fetch; clock: Clock }): Promise<Provider> {
+    if (info.kind === 'wllama') {
+      if (!this.local || !info.modelUrl) throw new WeftError('LLM_MODEL_FILE', 'In-browser models are not available here.', { providerId: info.id });
+      return this.local.model(info.modelUrl, contextLengthOf(info));
+    }
     const apiKey = await this.key(info.id);
     return openAiProvider({ baseUrl: info.baseUrl, fetch: deps.fetch, clock: deps.clock, ...(apiKey ? { apiKey } : {}) });
   }
@@ -123,6 +175,14 @@ export class ProviderStore {
     return (await this.workspace().settings.get<StoredProvider[]>(PROVIDERS)) ?? [];
   }
 }
+
+/** The context window the chat plans for: the provider's setting, else the kind's default. */
+export function contextLengthOf(info: ProviderInfo): number {
+  return info.contextLength ?? (info.kind === 'wllama' ? LOCAL_CONTEXT_LENGTH : DEFAULT_CONTEXT_LENGTH);
+}
+
+/** The context window assumed for a server whose settings give none. */
+export const DEFAULT_CONTEXT_LENGTH = 8192;
 
 function uniqueId(base: string, stored: readonly StoredProvider[]): string {
   const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'provider';

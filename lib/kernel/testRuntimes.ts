@@ -22,7 +22,7 @@ import { createTensorEngine } from '../runtimes/tensor';
 import { createLockMap, memoryStore, Workspace } from '../volumes';
 import { tempDir } from '../volumes/testing';
 import { rootedFs } from '../volumes/testVolumes';
-import { Kernel } from './kernel';
+import { Kernel, type KernelDeps } from './kernel';
 
 const engines: Record<RuntimeKind, () => Engine> = {
   python: () => pythonEngine({ loadPyodide: () => loadPyodide() }),
@@ -32,7 +32,7 @@ const engines: Record<RuntimeKind, () => Engine> = {
   spice: () => createSpiceEngine({ createSimulation: () => new Simulation() }),
 };
 
-export async function kernelWithRuntimes(skills: readonly string[]): Promise<{ kernel: Kernel; cleanup: () => void }> {
+export async function kernelWithRuntimes(skills: readonly string[], extra: Partial<KernelDeps> = {}): Promise<{ kernel: Kernel; cleanup: () => void }> {
   const dir = tempDir();
   const builtins = {
     version: 'test',
@@ -45,6 +45,7 @@ export async function kernelWithRuntimes(skills: readonly string[]): Promise<{ k
     panic: () => {},
     runtimes: (onStatus) => new RuntimeHost({ create: (kind) => inProcessWorker(engines[kind]()), clock: systemClock, onStatus }),
     workspace: () => Workspace.open({ fs: rootedFs(dir.path), clock: systemClock, lock: createLockMap(), http, settings: memoryStore(), secrets: memoryStore(), builtins }),
+    ...extra,
   });
   await kernel.boot();
   return { kernel, cleanup: dir.remove };
