@@ -47,6 +47,7 @@ export function wllamaModels(): InBrowserModelsDeps {
         },
         createChatCompletion: (options) => engine().createChatCompletion(options as unknown as Parameters<WllamaModule.Wllama['createChatCompletion']>[0] & { stream: true }),
         getChatTemplate: () => engine().getChatTemplate(),
+        getLoadedContextInfo: () => engine().getLoadedContextInfo(),
         exit: async () => {
           await wllama?.exit();
         },

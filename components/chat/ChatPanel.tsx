@@ -13,6 +13,8 @@ import { FormError } from '@/components/volumes/Field';
 import forms from '@/components/volumes/forms.module.css';
 import { useKernelQuery } from '@/components/volumes/useKernelQuery';
 import { historyOf } from '@/lib/kernel/chatStore';
+import { LOCAL_CONTEXT_LENGTH } from '@/lib/kernel/localModels';
+import type { ProviderInfo } from './providerDraft';
 import styles from './ChatPanel.module.css';
 import { ContextMeter } from './ContextMeter';
 import { DeleteChat } from './DeleteChat';
@@ -24,6 +26,12 @@ import { ProviderSetup } from './ProviderSetup';
 import { sendMessage, stopMessage } from './sendMessage';
 import { TurnView } from './TurnView';
 import { useChatStore } from './useChatStore';
+
+/** The window the chat plans with: the setting, or what llama.cpp allocated, or an in-browser model's default. */
+function windowOf(p: ProviderInfo): number | undefined {
+  if (p.kind !== 'wllama') return p.contextLength;
+  return Math.min(p.contextLength ?? LOCAL_CONTEXT_LENGTH, p.local?.contextLength ?? Infinity);
+}
 
 export function ChatPanel() {
   const client = useKernelStore((s) => s.client);
@@ -102,7 +110,7 @@ export function ChatPanel() {
         </Button>
       </div>
       {provider?.kind === 'wllama' && <LocalModelBar provider={provider} />}
-      {stored && <ContextMeter messages={historyOf(stored).history} contextLength={provider?.contextLength} summarised={stored.summaries.length > 0} />}
+      {stored && <ContextMeter messages={historyOf(stored).history} contextLength={provider && windowOf(provider)} summarised={stored.summaries.length > 0} />}
       <div ref={scroller} className={styles.messages} onScroll={onScroll} data-chat={activeId ?? 'new'}>
         {activeId === null && !liveHere && (
           <EmptyState icon="chat" title="New chat" compact>

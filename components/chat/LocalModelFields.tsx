@@ -11,6 +11,7 @@ import forms from '@/components/volumes/forms.module.css';
 import { useKernelAction } from '@/components/volumes/useKernelAction';
 import { formatBytes } from '@/components/previews/shared/formatValue';
 import styles from './ChatPanel.module.css';
+import { LimitFields } from './LimitFields';
 import { type ProviderDraft, type ProviderInfo, SUGGESTED_MODEL_URL } from './providerDraft';
 
 export function LocalModelFields({ draft, onChange, saved, error }: { draft: ProviderDraft; onChange(draft: ProviderDraft): void; saved?: ProviderInfo; error?: { field?: unknown; message: string } | null }) {
@@ -64,6 +65,7 @@ export function LocalModelFields({ draft, onChange, saved, error }: { draft: Pro
       </Field>
       {probe && <ProbeNote probe={probe} />}
       {!probe && saved?.modelUrl !== url && url !== '' && <p className={styles.setupText}>Check the file first: Weft looks at its size and format before downloading it.</p>}
+      {saved && <LimitFields draft={draft} onChange={onChange} error={error} defaults={{ context: '4096', answer: '1024' }} />}
     </>
   );
 }

@@ -13,6 +13,7 @@ import forms from '@/components/volumes/forms.module.css';
 import { useKernelAction } from '@/components/volumes/useKernelAction';
 import { OPENAI_PRESETS } from '@/lib/llm/openai/presets';
 import styles from './ChatPanel.module.css';
+import { LimitFields } from './LimitFields';
 import { LocalModelFields } from './LocalModelFields';
 import type { ProviderDraft, ProviderInfo } from './providerDraft';
 
@@ -98,6 +99,7 @@ function ServerFields({ draft, onChange, saved, error }: FieldsProps) {
       >
         <input className={forms.input} type="password" value={draft.apiKey} placeholder={saved?.hasKey ? '••••••••' : ''} autoComplete="off" onChange={(e) => onChange({ ...draft, apiKey: e.target.value })} />
       </Field>
+      {saved && <LimitFields draft={draft} onChange={onChange} error={error} defaults={{ context: '8192', answer: 'server default' }} />}
     </>
   );
 }

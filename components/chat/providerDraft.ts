@@ -21,6 +21,9 @@ export interface ProviderDraft {
   readonly modelUrl: string;
   /** What `llm.probe` said about `modelUrl` (size, cached); the form asks for it before saving a new URL. */
   readonly probe: ModelProbe | null;
+  /** Token limits as typed ('' = the default). */
+  readonly contextLength: string;
+  readonly maxTokens: string;
 }
 
 /** A small instruct model that runs on a laptop CPU and knows tool calling (about 400 MB). */
@@ -36,6 +39,8 @@ export const firstDraft = (): ProviderDraft => ({
   removeKey: false,
   modelUrl: '',
   probe: null,
+  contextLength: '',
+  maxTokens: '',
 });
 
 export const localDraft = (): ProviderDraft => ({ ...firstDraft(), kind: 'wllama', preset: 'custom', baseUrl: '', modelUrl: SUGGESTED_MODEL_URL });
@@ -51,6 +56,8 @@ export const draftOf = (p: ProviderInfo): ProviderDraft => ({
   removeKey: false,
   modelUrl: p.modelUrl ?? '',
   probe: null,
+  contextLength: p.contextLength ? String(p.contextLength) : '',
+  maxTokens: p.maxTokens ? String(p.maxTokens) : '',
 });
 
 /** Whether the form may be saved: a server needs a model; a new model URL must have been checked. */
@@ -59,10 +66,23 @@ export function canSave(d: ProviderDraft, saved?: ProviderInfo): boolean {
   return d.model.trim() !== '';
 }
 
+/** A typed token limit: a whole number, or undefined for '' (anything else is left to the kernel to refuse). */
+const limit = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text.trim()));
+
+function limitsOf(d: ProviderDraft) {
+  const contextLength = limit(d.contextLength);
+  const maxTokens = limit(d.maxTokens);
+  return {
+    ...(contextLength === undefined ? {} : { contextLength }),
+    // Clearing the field on a saved provider removes its limit.
+    ...(maxTokens === undefined ? (d.id === undefined ? {} : { maxTokens: null }) : { maxTokens }),
+  };
+}
+
 /** The arguments of `llm.setProvider` for a draft. */
 export function setProviderArgs(d: ProviderDraft) {
   if (d.kind === 'wllama') {
-    return { ...(d.id === undefined ? {} : { id: d.id }), kind: 'wllama' as const, modelUrl: d.modelUrl.trim(), ...(d.label.trim() ? { label: d.label.trim() } : {}) };
+    return { ...(d.id === undefined ? {} : { id: d.id }), kind: 'wllama' as const, modelUrl: d.modelUrl.trim(), ...(d.label.trim() ? { label: d.label.trim() } : {}), ...limitsOf(d) };
   }
   const preset = d.preset === 'custom' ? undefined : d.preset;
   const label = d.label.trim() || OPENAI_PRESETS.find((p) => p.id === d.preset)?.label || 'Custom server';
@@ -73,5 +93,6 @@ export function setProviderArgs(d: ProviderDraft) {
     baseUrl: d.baseUrl.trim(),
     model: d.model.trim(),
     ...(d.apiKey.trim() ? { apiKey: d.apiKey.trim() } : d.removeKey ? { apiKey: null } : {}),
+    ...limitsOf(d),
   };
 }

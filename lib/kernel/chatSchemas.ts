@@ -17,6 +17,7 @@ export const chatSchemas = {
     model: z.string().max(200).optional(),
     apiKey: z.string().max(4096).nullable().optional(),
     contextLength: z.number().int().min(512).max(10_000_000).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).nullable().optional(),
   }),
   'llm.removeProvider': call('llm.removeProvider', { id: providerId }),
   'llm.setDefault': call('llm.setDefault', { id: providerId }),

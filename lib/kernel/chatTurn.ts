@@ -7,6 +7,7 @@
 import { type Clock, newTraceId, type Pid, WeftError, type WeftErrorData } from '../core';
 import {
   type ChatMessage,
+  type LocalModel,
   estimateHistoryTokens,
   fitHistory,
   type Provider,
@@ -23,7 +24,7 @@ import type { VolumeId, Workspace } from '../volumes';
 import { type ChatSummary, type ChatTurnRecord, historyOf, newChat, readChat, type StoredChat, writeChat } from './chatStore';
 import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, runEnzyme } from './enzymes';
 import type { LocalModels } from './localModels';
-import { contextLengthOf, type ProviderInfo, type ProviderStore } from './providerStore';
+import { contextLengthOf, maxTokensOf, type ProviderInfo, type ProviderStore } from './providerStore';
 import { bindInputs } from './runtimeHandlers';
 import type { SkillCatalog } from './skillCatalog';
 
@@ -116,12 +117,37 @@ interface TurnInput {
   readonly args: ChatSendArgs;
 }
 
+/**
+ * An in-browser model is loaded before the turn plans its context, because llama.cpp may
+ * allocate a smaller window than asked (a model's training length caps it). A failed load
+ * becomes the turn's error, like any provider error, so the message is kept.
+ */
+async function readyProvider(provider: Provider, signal: AbortSignal): Promise<{ provider: Provider; allocated?: number }> {
+  if (!isLocalModel(provider)) return { provider };
+  try {
+    await provider.load(signal);
+    return { provider, ...(provider.status.contextLength ? { allocated: provider.status.contextLength } : {}) };
+  } catch (e) {
+    const error = WeftError.from(e);
+    return {
+      provider: {
+        kind: provider.kind,
+        chat: () => ({
+          [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }),
+        }),
+      },
+    };
+  }
+}
+
+const isLocalModel = (p: Provider): p is LocalModel => typeof (p as Partial<LocalModel>).load === 'function';
+
 async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult> {
   const { ws, info, model, chat, pid, signal, args } = input;
-  const provider = await deps.providers.client(info, { fetch: deps.fetch, clock: deps.clock });
+  const { provider, allocated } = await readyProvider(await deps.providers.client(info, { fetch: deps.fetch, clock: deps.clock }), signal);
   const key = await deps.providers.key(info.id);
   const n = chat.turns.length + 1;
-  const contextLength = contextLengthOf(info);
+  const contextLength = Math.min(contextLengthOf(info), allocated ?? Infinity);
   const skillBudget = Math.floor(contextLength / 4);
   const tools = await toolsFor(ws, deps.catalog(), args.text);
   const specs = [...tools.values()].map(toolSpecOf);
@@ -143,6 +169,7 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
       return { text: context.text, skills: context.skills.filter((s) => s.disclosure === 'full').map((s) => s.name) };
     },
     tools: specs,
+    ...maxTokensOf(info),
     runTool: (name, toolArgs, toolSignal) => runTool(deps.enzymes, tools.get(name)!, toolArgs, toolSignal, pid, args.tag),
     signal,
     clock: deps.clock,

@@ -230,7 +230,7 @@ export interface SyscallMap {
    * model that runs in this browser; its model name defaults to the file name; `llm.load` fetches it.
    */
   'llm.setProvider': {
-    args: { id?: string; kind?: 'openai-compatible' | 'wllama'; modelUrl?: string; preset?: string; label?: string; baseUrl?: string; model?: string; apiKey?: string | null; contextLength?: number };
+    args: { id?: string; kind?: 'openai-compatible' | 'wllama'; modelUrl?: string; preset?: string; label?: string; baseUrl?: string; model?: string; apiKey?: string | null; contextLength?: number; maxTokens?: number | null };
     result: ProviderInfo;
   };
   /** Removes a provider and its key; the default moves to the first one left. */

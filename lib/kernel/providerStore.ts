@@ -20,6 +20,8 @@ export interface ProviderInfo {
   readonly model: string;
   readonly hasKey: boolean;
   readonly contextLength?: number;
+  /** The longest answer, in tokens (in-browser models default to LOCAL_MAX_TOKENS). */
+  readonly maxTokens?: number;
   /** The provider `chat.send` uses when it is given none. */
   readonly isDefault: boolean;
   /** An in-browser model's download and load state, once the kernel has opened it. */
@@ -41,6 +43,8 @@ export interface ProviderInput {
   /** A new key; `null` removes the stored one; absent keeps it. */
   readonly apiKey?: string | null;
   readonly contextLength?: number;
+  /** null removes the limit; absent keeps it. */
+  readonly maxTokens?: number | null;
 }
 
 type StoredProvider = Omit<ProviderInfo, 'hasKey' | 'isDefault' | 'local'>;
@@ -101,7 +105,16 @@ export class ProviderStore {
     if (!PROVIDER_ID.test(id)) throw new WeftError('SYSCALL_INVALID', `"${id}" is not a provider id: use 1–64 of a-z, 0-9 and -.`, { field: 'id' });
     const previous = stored.find((p) => p.id === id);
     const contextLength = input.contextLength ?? previous?.contextLength;
-    const next: StoredProvider = { id, kind: 'openai-compatible', label: input.label?.trim() || previous?.label || preset?.label || baseUrl, baseUrl, model, ...(contextLength ? { contextLength } : {}) };
+    const maxTokens = input.maxTokens === null ? undefined : (input.maxTokens ?? previous?.maxTokens);
+    const next: StoredProvider = {
+      id,
+      kind: 'openai-compatible',
+      label: input.label?.trim() || previous?.label || preset?.label || baseUrl,
+      baseUrl,
+      model,
+      ...(contextLength ? { contextLength } : {}),
+      ...(maxTokens ? { maxTokens } : {}),
+    };
     await ws.settings.set(PROVIDERS, previous ? stored.map((p) => (p.id === id ? next : p)) : [...stored, next]);
     if (input.apiKey === null || input.apiKey === '') await ws.secrets.delete(keyOf(id));
     else if (input.apiKey !== undefined) await ws.secrets.set(keyOf(id), input.apiKey);
@@ -117,8 +130,10 @@ export class ProviderStore {
     const id = input.id ?? uniqueId(input.label ?? `local-${modelNameOf(modelUrl).replace(/\.gguf$/i, '')}`, stored);
     if (!PROVIDER_ID.test(id)) throw new WeftError('SYSCALL_INVALID', `"${id}" is not a provider id: use 1–64 of a-z, 0-9 and -.`, { field: 'id' });
     const previous = stored.find((p) => p.id === id);
-    if (previous?.modelUrl && previous.modelUrl !== modelUrl) await this.local?.forget(previous.modelUrl);
     const contextLength = input.contextLength ?? previous?.contextLength;
+    // A new file or context window means a new engine: free the old one's memory.
+    if (previous?.modelUrl && (previous.modelUrl !== modelUrl || previous.contextLength !== contextLength)) await this.local?.forget(previous.modelUrl);
+    const maxTokens = input.maxTokens === null ? undefined : (input.maxTokens ?? previous?.maxTokens);
     const next: StoredProvider = {
       id,
       kind: 'wllama',
@@ -127,6 +142,7 @@ export class ProviderStore {
       modelUrl,
       model: input.model?.trim() || modelNameOf(modelUrl),
       ...(contextLength ? { contextLength } : {}),
+      ...(maxTokens ? { maxTokens } : {}),
     };
     const ws = this.workspace();
     await ws.settings.set(PROVIDERS, previous ? stored.map((p) => (p.id === id ? next : p)) : [...stored, next]);
@@ -180,6 +196,15 @@ export class ProviderStore {
 export function contextLengthOf(info: ProviderInfo): number {
   return info.contextLength ?? (info.kind === 'wllama' ? LOCAL_CONTEXT_LENGTH : DEFAULT_CONTEXT_LENGTH);
 }
+
+/** The longest answer per model call: the provider's setting; in-browser models (slow on a CPU, and
+ * small ones ramble) default to LOCAL_MAX_TOKENS; servers to their own default. */
+export function maxTokensOf(info: ProviderInfo): { maxTokens?: number } {
+  const max = info.maxTokens ?? (info.kind === 'wllama' ? LOCAL_MAX_TOKENS : undefined);
+  return max === undefined ? {} : { maxTokens: max };
+}
+
+export const LOCAL_MAX_TOKENS = 1024;
 
 /** The context window assumed for a server whose settings give none. */
 export const DEFAULT_CONTEXT_LENGTH = 8192;

@@ -27,6 +27,7 @@ export interface CallModelInput {
   readonly tools: readonly ToolSpec[];
   readonly signal: AbortSignal;
   readonly clock: Clock;
+  readonly maxTokens?: number;
   readonly onText: (text: string) => void;
 }
 
@@ -45,7 +46,7 @@ export async function callModel(input: CallModelInput): Promise<ModelCall> {
   const toolCalls: ToolCall[] = [];
   let end: { finishReason: FinishReason; usage: { inputTokens: number; outputTokens: number } | null; model: string } | null = null;
   let failure: WeftError | null = null;
-  const request = { model, messages, ...(tools.length > 0 ? { tools } : {}), signal };
+  const request = { model, messages, ...(tools.length > 0 ? { tools } : {}), ...(input.maxTokens === undefined ? {} : { maxTokens: input.maxTokens }), signal };
   let iterator: AsyncIterator<unknown> | null = null;
   try {
     const stream = provider.chat(request)[Symbol.asyncIterator]();

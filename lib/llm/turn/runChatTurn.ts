@@ -50,6 +50,7 @@ export async function runChatTurn(options: ChatTurnOptions): Promise<ChatTurnRes
         tools: offerTools ? options.tools : [],
         signal,
         clock,
+        ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
         onText: (text) => emit({ type: 'turn.text', text }),
       });
       const current: (typeof rounds)[number] = { llm, tools: [] };

@@ -21,6 +21,8 @@ export interface ChatTurnOptions {
   readonly tools: readonly ToolSpec[];
   /** Runs a tool (an executable skill) with checked arguments; rejects with a coded `WeftError`. */
   readonly runTool: (name: string, args: Record<string, unknown>, signal: AbortSignal) => Promise<ToolRun>;
+  /** The longest answer per model call, in tokens (the provider's default when absent). */
+  readonly maxTokens?: number;
   /** Rounds of tool calls before a last call without tools (default 4). */
   readonly maxToolRounds?: number;
   /** The most characters of a tool's outputs sent back to the model (default 4000). */

@@ -19,6 +19,8 @@ export interface WllamaEngine {
   loadModelFromUrl(url: string, params: { n_ctx?: number; progressCallback?: (p: { loaded: number; total: number }) => void; signal?: AbortSignal }): Promise<void>;
   createChatCompletion(options: Record<string, unknown> & { stream: true; abortSignal?: AbortSignal }): Promise<AsyncIterable<unknown>>;
   getChatTemplate?(): string | null;
+  /** The context window llama.cpp allocated (it may be less than asked: a model's training length caps it). */
+  getLoadedContextInfo?(): { n_ctx: number };
   exit(): Promise<void>;
 }
 
@@ -32,6 +34,8 @@ export interface LocalModelStatus {
   readonly total: number;
   /** Whether the file came from the browser's cache (no download). */
   readonly cached: boolean;
+  /** Once loaded: the context window llama.cpp allocated, in tokens. */
+  readonly contextLength?: number;
   readonly error?: WeftErrorData;
 }
 
@@ -103,7 +107,8 @@ export function localModel(options: LocalModelOptions): LocalModel {
       await next.loadModelFromUrl(url, { n_ctx: options.contextLength, progressCallback: progress, signal: controller.signal });
       clock.clearTimeout(timer);
       engine = next;
-      set({ state: 'ready' });
+      const allocated = next.getLoadedContextInfo?.().n_ctx;
+      set({ state: 'ready', ...(allocated ? { contextLength: allocated } : {}) });
     } catch (e) {
       clock.clearTimeout(timer);
       next.exit().catch(() => undefined);

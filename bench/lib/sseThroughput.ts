@@ -1,18 +1,16 @@
 /**
- * SSE parsing and OpenAI delta throughput on a large synthetic chat stream (default 20 MB,
- * text with multi-byte characters plus fragmented tool calls), fed in random chunk sizes:
+ * SSE parsing and OpenAI delta throughput on a large synthetic chat stream (text with
+ * multi-byte characters plus fragmented tool calls), fed in random chunk sizes:
  *  - the SSE parser alone;
  *  - SSE parser + OpenAI delta accumulation;
  *  - the whole provider (`openAiProvider().chat`) over an in-memory fetch, no network.
- * Writes bench/results/chat-sse.json. Run: node scripts/run-ts.mjs bench/chat-sse.ts
+ * Used by bench/chat.ts.
  */
-import { openAiProvider } from '../lib/llm/openai/openAiProvider';
-import { createOpenAiDeltas } from '../lib/llm/openai/openAiDeltas';
-import { createSseParser } from '../lib/llm/sse/sseParser';
-import { type Figure, writeResults } from './lib/results';
+import { openAiProvider } from '../../lib/llm/openai/openAiProvider';
+import { createOpenAiDeltas } from '../../lib/llm/openai/openAiDeltas';
+import { createSseParser } from '../../lib/llm/sse/sseParser';
+import type { Figure } from './results';
 
-const MB = Number(process.env.BENCH_MB ?? 20);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** A deterministic PRNG (mulberry32), so every run parses the same stream. */
 function rng(seed: number): () => number {
@@ -72,10 +70,10 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function measure(label: string, mb: number, fn: () => Promise<number> | number): Promise<number> {
+async function measure(label: string, mb: number, runs: number, fn: () => Promise<number> | number): Promise<number> {
   const rates: number[] = [];
   let check = 0;
-  for (let r = 0; r < RUNS; r++) {
+  for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     check = await fn();
     rates.push(mb / ((performance.now() - t0) / 1000));
@@ -84,48 +82,50 @@ async function measure(label: string, mb: number, fn: () => Promise<number> | nu
   return median(rates);
 }
 
-const random = rng(42);
-const stream = syntheticStream(MB * 1024 * 1024, random);
-const chunks = randomChunks(stream, random);
-const mb = stream.length / (1024 * 1024);
-console.log(`stream: ${mb.toFixed(1)} MB in ${chunks.length} chunks, ${RUNS} runs each`);
+export async function sseThroughput(MB: number, RUNS: number): Promise<{ figures: Figure[]; streamMB: number; chunks: number }> {
+  const random = rng(42);
+  const stream = syntheticStream(MB * 1024 * 1024, random);
+  const chunks = randomChunks(stream, random);
+  const mb = stream.length / (1024 * 1024);
+  console.log(`stream: ${mb.toFixed(1)} MB in ${chunks.length} chunks, ${RUNS} runs each`);
 
-const sseOnly = await measure('sse parser', mb, () => {
-  const parser = createSseParser();
-  let events = 0;
-  for (const c of chunks) events += parser.push(c).length;
-  return events + parser.end().length;
-});
-
-const sseDeltas = await measure('sse + deltas', mb, () => {
-  const parser = createSseParser();
-  const deltas = createOpenAiDeltas('bench');
-  let n = 0;
-  for (const c of chunks) for (const e of parser.push(c)) n += deltas.push(e.data).length;
-  return n + deltas.finish().length;
-});
-
-const fakeFetch: typeof globalThis.fetch = async () => {
-  let i = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const c = chunks[i++];
-      if (c) controller.enqueue(c);
-      else controller.close();
-    },
+  const sseOnly = await measure('sse parser', mb, RUNS, () => {
+    const parser = createSseParser();
+    let events = 0;
+    for (const c of chunks) events += parser.push(c).length;
+    return events + parser.end().length;
   });
-  return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
-};
-const provider = openAiProvider({ baseUrl: 'http://bench.invalid/v1', fetch: fakeFetch });
-const full = await measure('provider.chat (in-memory fetch)', mb, async () => {
-  let n = 0;
-  for await (const _ of provider.chat({ model: 'bench', messages: [{ role: 'user', content: 'go' }] })) n++;
-  return n;
-});
 
-const figures: Figure[] = [
-  { metric: 'sse parse throughput', value: sseOnly, unit: 'MB/s', better: 'higher' },
-  { metric: 'sse + openai deltas throughput', value: sseDeltas, unit: 'MB/s', better: 'higher' },
-  { metric: 'provider chat throughput', value: full, unit: 'MB/s', better: 'higher' },
-];
-writeResults('chat-sse', 'none (Node)', figures, { streamMB: Math.round(mb * 10) / 10, chunks: chunks.length });
+  const sseDeltas = await measure('sse + deltas', mb, RUNS, () => {
+    const parser = createSseParser();
+    const deltas = createOpenAiDeltas('bench');
+    let n = 0;
+    for (const c of chunks) for (const e of parser.push(c)) n += deltas.push(e.data).length;
+    return n + deltas.finish().length;
+  });
+
+  const fakeFetch: typeof globalThis.fetch = async () => {
+    let i = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const c = chunks[i++];
+        if (c) controller.enqueue(c);
+        else controller.close();
+      },
+    });
+    return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  };
+  const provider = openAiProvider({ baseUrl: 'http://bench.invalid/v1', fetch: fakeFetch });
+  const full = await measure('provider.chat (in-memory fetch)', mb, RUNS, async () => {
+    let n = 0;
+    for await (const _ of provider.chat({ model: 'bench', messages: [{ role: 'user', content: 'go' }] })) n++;
+    return n;
+  });
+
+  const figures: Figure[] = [
+    { metric: 'sse parse throughput', value: sseOnly, unit: 'MB/s', better: 'higher' },
+    { metric: 'sse + openai deltas throughput', value: sseDeltas, unit: 'MB/s', better: 'higher' },
+    { metric: 'provider chat throughput', value: full, unit: 'MB/s', better: 'higher' },
+  ];
+  return { figures, streamMB: Math.round(mb * 10) / 10, chunks: chunks.length };
+}

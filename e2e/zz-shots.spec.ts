@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { startModelFileServer } from './fixtures/modelFileServer';
+import { startOpenAiServer } from './fixtures/openaiServer';
+import { tinyLlamaGguf } from './fixtures/tinyGguf';
+
+test('shots', async ({ page }) => {
+  test.setTimeout(120_000);
+  const files = await startModelFileServer({ 'weft-tiny.gguf': { bytes: tinyLlamaGguf() } });
+  const ollama = await startOpenAiServer({ port: 11434, models: [{ id: 'qwen3:4b' }, { id: 'llama3.2' }] });
+  await page.goto('/');
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await page.getByRole('tab', { name: 'Chat' }).click();
+  const setup = page.getByRole('form', { name: 'Connect a model' });
+  await expect(setup.getByText('is running at')).toBeVisible();
+  await page.screenshot({ path: '/tmp/shot-setup-server.png' });
+  await setup.getByRole('radio', { name: 'In this browser' }).click();
+  await setup.getByLabel('Model file (GGUF URL)').fill(`${files.url}/weft-tiny.gguf`);
+  await setup.getByRole('button', { name: 'Check file' }).click();
+  await expect(setup.locator('[data-probe]')).toBeVisible();
+  await page.screenshot({ path: '/tmp/shot-setup-local.png' });
+  await setup.getByRole('button', { name: /Download/ }).click();
+  await page.getByRole('textbox', { name: 'Message' }).fill('Hello');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(page.locator('[data-turn="1"]')).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
+  await page.screenshot({ path: '/tmp/shot-chat-local.png' });
+  await page.getByRole('button', { name: 'Model settings' }).click();
+  await page.getByRole('dialog', { name: 'Model settings' }).getByRole('button', { name: /^Edit/ }).click();
+  await page.screenshot({ path: '/tmp/shot-settings-local.png' });
+  await files.close();
+  await ollama.close();
+});
