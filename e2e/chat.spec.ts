@@ -36,7 +36,7 @@ test('first run: connect a model server, and the answer streams in and stays aft
   await setup.getByLabel('Server').selectOption({ label: 'Other OpenAI-compatible server' });
   await setup.getByLabel('Name').fill('Test server');
   await setup.getByLabel('Base URL').fill(server.url);
-  await setup.getByLabel('Model').fill('test-model');
+  await setup.getByLabel('Model', { exact: true }).fill('test-model');
   await setup.getByLabel('API key (optional)').fill('sk-test-key-0000');
   await setup.getByRole('button', { name: 'Save and start chatting' }).click();
 
@@ -105,6 +105,18 @@ test('a tool call shows its card with status ok, then the final answer; Stop end
   await card.locator('summary').click();
   await expect(card.getByText('Arguments')).toBeVisible();
 
+  // The turn's trace, committed to the user volume, chains llm → tool → llm causally.
+  const chain = await page.evaluate(async () => {
+    const [chat] = await window.weft!.call({ op: 'chat.list' });
+    const stored = await window.weft!.call({ op: 'chat.read', id: chat!.id });
+    const file = await window.weft!.call({ op: 'volume.read', volume: 'users/me', path: stored.turns[0]!.trace!.path });
+    const spans = (JSON.parse(file.content) as { spans: { id: string; kind: string; name: string; parents: string[] }[] }).spans;
+    const [first, second] = spans.filter((s) => s.kind === 'llm');
+    const tool = spans.find((s) => s.kind === 'tool')!;
+    return { tool: tool.name, toolParent: tool.parents[0] === first!.id, secondParent: second!.parents[0] === tool.id };
+  });
+  expect(chain).toEqual({ tool: 'execute_tool csv-stats', toolParent: true, secondParent: true });
+
   server.script({ kind: 'stream', steps: [chunk('test-model', { role: 'assistant', content: '' }), chunk('test-model', { content: 'Thinking very slowly' }), { hang: true }] });
   await expect(message).toBeEnabled();
   await message.fill('Take your time');
@@ -114,4 +126,28 @@ test('a tool call shows its card with status ok, then the final answer; Stop end
   await expect(page.locator('[data-turn="2"]')).toHaveAttribute('data-status', 'cancelled');
   await expect(page.locator('[data-turn="2"]').getByText('Stopped.')).toBeVisible();
   await expect(message).toBeEnabled();
+});
+
+test('a context skill joins the conversation: its chip opens the skill', async ({ page }) => {
+  await openChat(page);
+  await page.evaluate((baseUrl) => window.weft!.call({ op: 'llm.setProvider', id: 'scripted', label: 'Scripted', baseUrl, model: 'test-model' }), server.url);
+  await page.reload();
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await page.getByRole('tab', { name: 'Chat' }).click();
+  server.script(textAnswer(['Say what you want, give an example, and name the format.']));
+  const message = page.getByRole('textbox', { name: 'Message' });
+  await message.fill('How do I write clear prompts and instructions for a language model?');
+  await message.press('Enter');
+  const turn = page.locator('[data-turn="1"]');
+  await expect(turn).toHaveAttribute('data-status', 'ok');
+  // The model was given the skill's text in its system message…
+  const system = (server.requests.at(-1)!.body as { messages: { role: string; content: string }[] }).messages[0]!;
+  expect(system.role).toBe('system');
+  expect(system.content).toContain('## writing-clear-prompts');
+  // …and the reply names it as a chip that opens it.
+  const chip = turn.getByRole('button', { name: 'writing-clear-prompts' });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'writing-clear-prompts' })).toBeVisible();
 });

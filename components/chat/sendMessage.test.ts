@@ -64,6 +64,16 @@ describe('sendMessage', () => {
     expect(useChatStore.getState().sendError?.code).toBe('LLM_NO_PROVIDER');
   });
 
+  it('refuses a 1 MB message before sending, saying the limit, and keeps the text', async () => {
+    const k = fakeClient();
+    const text = 'x'.repeat(1_000_000);
+    useChatStore.getState().setDraft(text);
+    await sendMessage(k.client, null, text);
+    expect(k.calls.filter((c) => c.op === 'chat.send')).toHaveLength(0);
+    expect(useChatStore.getState().draft).toBe(text);
+    expect(useChatStore.getState().sendError?.message).toMatch(/1,000,000 characters; one message can be at most 200,000/);
+  });
+
   it('Stop before the pid is known kills the process as soon as it is', async () => {
     const k = fakeClient();
     const done = sendMessage(k.client, 'c-1', 'go');

@@ -13,10 +13,26 @@ export type ChatClient = Pick<KernelClient, 'call' | 'on'>;
 
 let sends = 0;
 
+/** The kernel's limit on one message (chat.send refuses longer text). */
+export const MAX_MESSAGE_CHARS = 200_000;
+
+function tooLong(chars: number) {
+  return new WeftError(
+    'SYSCALL_INVALID',
+    `This message is ${chars.toLocaleString('en')} characters; one message can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en')}. Save large data as a file in a volume and ask about it, or send a shorter part. Your text is still in the box.`,
+    { field: 'text' },
+  ).toJSON();
+}
+
 /** Sends `text` to the chat (a new one when `chatId` is null); resolves when the turn has ended. */
 export async function sendMessage(client: ChatClient, chatId: string | null, text: string, now: () => number = Date.now): Promise<void> {
   const store = useChatStore.getState();
   if (store.live && !store.live.ended) return;
+  if (text.length > MAX_MESSAGE_CHARS) {
+    // Said here, in words, before anything is sent; the text stays in the composer.
+    store.setSendError(tooLong(text.length));
+    return;
+  }
   const tag = `chat:${now().toString(36)}:${++sends}`;
   store.setLive({ tag, chatId, text, pid: null, parts: [], stopping: false, ended: null });
   store.setSendError(null);

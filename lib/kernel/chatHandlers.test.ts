@@ -199,6 +199,12 @@ describe('chat.send', () => {
     expect(chat.messages[0]).toEqual({ role: 'user', content: long });
     expect(chat.messages).toHaveLength(4);
     expect(chat.summaries).toEqual([{ upTo: 1, content: 'Lab notes: stable readings at room temperature.', turn: 2 }]);
+    // The summary call is a model call of the turn: an llm span the answer's call reads from.
+    const trace = JSON.parse((await call<{ content: string }>('volume.read', { volume: 'users/me', path: result.trace!.path })).content) as Trace;
+    const [summary, reply] = trace.spans.filter((s) => s.kind === 'llm');
+    expect(summary).toMatchObject({ name: 'summarize small-model', attributes: { 'weft.llm.purpose': 'summarize' } });
+    expect(reply!.parents).toEqual([summary!.id]);
+    expect((await verifyTrace(trace)).ok).toBe(true);
   });
 
   it('never writes a key into the user volume, a trace or an event', async () => {

@@ -6,8 +6,10 @@
  */
 import { type Clock, newTraceId, type Pid, WeftError, type WeftErrorData } from '../core';
 import {
+  callModel,
   type ChatMessage,
   type LocalModel,
+  type ModelCall,
   estimateHistoryTokens,
   fitHistory,
   type Provider,
@@ -151,8 +153,11 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
   const skillBudget = Math.floor(contextLength / 4);
   const tools = await toolsFor(ws, deps.catalog(), args.text);
   const specs = [...tools.values()].map(toolSpecOf);
+  const summaryCalls: ModelCall[] = [];
   const fitted = await fit(chat, provider, model, {
     contextLength,
+    clock: deps.clock,
+    calls: summaryCalls,
     reserve: skillBudget + Math.floor(contextLength / 4) + estimateTokens(args.text) + estimateTokens(JSON.stringify(specs)),
     signal,
     log: (message) => deps.log('warn', message, pid),
@@ -169,6 +174,7 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
       return { text: context.text, skills: context.skills.filter((s) => s.disclosure === 'full').map((s) => s.name) };
     },
     tools: specs,
+    summaryCalls,
     ...maxTokensOf(info),
     runTool: (name, toolArgs, toolSignal) => runTool(deps.enzymes, tools.get(name)!, toolArgs, toolSignal, pid, args.tag),
     signal,
@@ -253,11 +259,11 @@ interface Fitted {
 }
 
 /** The stored history, summarised by the same model when it would not fit (the originals stay stored). */
-async function fit(chat: StoredChat, provider: Provider, model: string, o: { contextLength: number; reserve: number; signal: AbortSignal; log: (m: string) => void }): Promise<Fitted> {
+async function fit(chat: StoredChat, provider: Provider, model: string, o: { contextLength: number; reserve: number; signal: AbortSignal; clock: Clock; calls: ModelCall[]; log: (m: string) => void }): Promise<Fitted> {
   const { history, origin } = historyOf(chat);
   if (estimateHistoryTokens(history) <= o.contextLength - o.reserve) return { history, summary: null };
   try {
-    const fitted = await fitHistory({ history, contextLength: o.contextLength, reserveTokens: o.reserve, summarize: (messages) => summarize(provider, model, messages, o.signal) });
+    const fitted = await fitHistory({ history, contextLength: o.contextLength, reserveTokens: o.reserve, summarize: (messages) => summarize(provider, model, messages, o) });
     if (!fitted.summary) return { history: fitted.history, summary: null };
     const upTo = origin[fitted.summary.summaryOf.at(-1)! + 1] ?? chat.messages.length;
     const content = fitted.history[fitted.summary.index]!.content.slice(SUMMARY_PREFIX.length);
@@ -268,13 +274,24 @@ async function fit(chat: StoredChat, provider: Provider, model: string, o: { con
   }
 }
 
-async function summarize(provider: Provider, model: string, messages: readonly ChatMessage[], signal: AbortSignal): Promise<string> {
+/** One summary call; it is kept in `calls` so the turn's trace and usage include it. */
+async function summarize(provider: Provider, model: string, messages: readonly ChatMessage[], o: { signal: AbortSignal; clock: Clock; calls: ModelCall[] }): Promise<string> {
   const transcript = messages.map((m) => `${m.role}${m.role === 'tool' ? ` (${m.name})` : ''}: ${m.content}`).join('\n\n');
-  let text = '';
-  for await (const delta of provider.chat({ model, messages: [{ role: 'system', content: SUMMARIZE_PROMPT }, { role: 'user', content: transcript }], signal })) {
-    if (delta.type === 'text') text += delta.text;
-  }
-  return text;
+  const call = await callModel({
+    provider,
+    model,
+    messages: [
+      { role: 'system', content: SUMMARIZE_PROMPT },
+      { role: 'user', content: transcript },
+    ],
+    tools: [],
+    signal: o.signal,
+    clock: o.clock,
+    onText: () => {},
+  });
+  o.calls.push(call);
+  if (call.status !== 'ok') throw call.error ?? new WeftError('LLM_CANCELLED', 'The summary was stopped.');
+  return call.text;
 }
 
 /** Verifies and commits the turn's trace; one that would carry the key is refused, never written. */

@@ -95,7 +95,7 @@ export async function runChatTurn(options: ChatTurnOptions): Promise<ChatTurnRes
     if (status === 'error') error = WeftError.from(e);
   }
 
-  const usage = totalUsage(rounds.map((r) => r.llm));
+  const usage = totalUsage([...(options.summaryCalls ?? []), ...rounds.map((r) => r.llm)]);
   const skillsUsed = [...skills];
   const { trace, spans } = await buildTurnTrace({
     traceId: options.traceId,
@@ -108,6 +108,7 @@ export async function runChatTurn(options: ChatTurnOptions): Promise<ChatTurnRes
     skillsUsed,
     userMessage: options.userMessage,
     rounds,
+    ...(options.summaryCalls?.length ? { summaries: options.summaryCalls } : {}),
     toolLimitReached,
     ...(error ? { error } : {}),
   });

@@ -7,6 +7,8 @@
  * - `llm` per model call: the first names the run span (listed in `weft.concurrent_parents`,
  *   since the run encloses it); each later one names the tool spans whose results it read.
  * - `tool` per tool call: its parent is the model call that asked for it.
+ * - `llm` per summary call made before the turn (older turns summarised to fit the window):
+ *   parent the run; the turn's first model call then names them, since it reads their summary.
  */
 import { type ContentHash, hashJson, type SpanId, type TraceId, type WeftError } from '../../core';
 import { type AttributeValue, GenAI, makeTrace, sealSpan, type Span, type SpanDraft, type SpanStatus, sumEnergy, type Trace, WeftAttr } from '../../spans';
@@ -31,6 +33,8 @@ export interface TurnSpanInput {
   readonly skillsUsed: readonly string[];
   readonly userMessage: string;
   readonly rounds: readonly TurnRound[];
+  /** Model calls that summarised older turns before this one, in order. */
+  readonly summaries?: readonly ModelCall[];
   readonly toolLimitReached: boolean;
   readonly error?: WeftError;
 }
@@ -53,14 +57,14 @@ export async function buildTurnTrace(input: TurnSpanInput): Promise<{ trace: Tra
     status: input.status,
     inputsHash: await safeHash({ user: input.userMessage }),
     outputsHash: await safeHash(input.rounds.map((r) => r.llm.text)),
-    energy: sumEnergy(input.rounds.flatMap((r) => [llmEnergy(r.llm), ...r.tools.map((t) => t.energy)])),
+    energy: sumEnergy([...(input.summaries ?? []).map(llmEnergy), ...input.rounds.flatMap((r) => [llmEnergy(r.llm), ...r.tools.map((t) => t.energy)])]),
     attributes: {
       [GenAI.providerName]: input.providerKind,
       [GenAI.requestModel]: input.model,
       [GenAI.usageInputTokens]: input.usage.inputTokens,
       [GenAI.usageOutputTokens]: input.usage.outputTokens,
       [TurnAttr.usageEstimated]: input.usage.estimated,
-      'weft.turn.model_calls': input.rounds.length,
+      'weft.turn.model_calls': input.rounds.length + (input.summaries?.length ?? 0),
       'weft.turn.tool_calls': input.rounds.reduce((n, r) => n + r.tools.length, 0),
       'weft.turn.tool_limit_reached': input.toolLimitReached,
       'weft.turn.skills': [...input.skillsUsed],
@@ -68,10 +72,18 @@ export async function buildTurnTrace(input: TurnSpanInput): Promise<{ trace: Tra
     },
   });
   const spans: Span[] = [run];
-  let previousTools: SpanId[] = [];
+  const summaries: SpanId[] = [];
+  for (const call of input.summaries ?? []) {
+    const span = await sealSpan(await llmDraft(input, call, [run.id], run.id, 'summarize'));
+    spans.push(span);
+    summaries.push(span.id);
+  }
+  let previousTools: SpanId[] = summaries;
+  let first = true;
   for (const round of input.rounds) {
     const parents = previousTools.length > 0 ? previousTools : [run.id];
-    const llm = await sealSpan(await llmDraft(input, round.llm, parents, previousTools.length === 0 ? run.id : null));
+    const llm = await sealSpan(await llmDraft(input, round.llm, parents, first && summaries.length === 0 ? run.id : null));
+    first = false;
     spans.push(llm);
     previousTools = [];
     for (const tool of round.tools) {
@@ -83,9 +95,10 @@ export async function buildTurnTrace(input: TurnSpanInput): Promise<{ trace: Tra
   return { trace: await makeTrace(input.traceId, spans), spans };
 }
 
-async function llmDraft(input: TurnSpanInput, call: ModelCall, parents: SpanId[], concurrentRun: SpanId | null): Promise<SpanDraft> {
+async function llmDraft(input: TurnSpanInput, call: ModelCall, parents: SpanId[], concurrentRun: SpanId | null, purpose: 'answer' | 'summarize' = 'answer'): Promise<SpanDraft> {
   const attributes: Record<string, AttributeValue> = {
     [GenAI.operationName]: 'chat',
+    'weft.llm.purpose': purpose,
     [GenAI.providerName]: input.providerKind,
     [GenAI.requestModel]: call.requestModel,
     [GenAI.usageInputTokens]: call.usage.inputTokens,
@@ -102,7 +115,7 @@ async function llmDraft(input: TurnSpanInput, call: ModelCall, parents: SpanId[]
     traceId: input.traceId,
     parents,
     kind: 'llm',
-    name: `chat ${call.requestModel}`,
+    name: `${purpose === 'summarize' ? 'summarize' : 'chat'} ${call.requestModel}`,
     pid: null,
     start: call.start,
     end: call.end,

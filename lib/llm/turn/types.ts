@@ -1,6 +1,7 @@
 import type { Clock, TraceId, WeftError, WeftErrorData } from '../../core';
 import type { Energy, Span, Trace } from '../../spans';
 import type { ChatMessage, Provider, ToolSpec } from '../types';
+import type { ModelCall } from './callModel';
 
 /** What running one tool gives back (an `EnzymeRun` fits). */
 export interface ToolRun {
@@ -21,6 +22,8 @@ export interface ChatTurnOptions {
   readonly tools: readonly ToolSpec[];
   /** Runs a tool (an executable skill) with checked arguments; rejects with a coded `WeftError`. */
   readonly runTool: (name: string, args: Record<string, unknown>, signal: AbortSignal) => Promise<ToolRun>;
+  /** Model calls made before the turn to summarise older turns: they join its trace and usage. */
+  readonly summaryCalls?: readonly ModelCall[];
   /** The longest answer per model call, in tokens (the provider's default when absent). */
   readonly maxTokens?: number;
   /** Rounds of tool calls before a last call without tools (default 4). */
