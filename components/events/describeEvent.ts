@@ -73,6 +73,9 @@ function timeOf(event: KernelEvent): number | null {
     case 'node.log':
     case 'chat.event':
     case 'llm.model':
+    case 'agent.event':
+    case 'agent.done':
+    case 'policy.denied':
       return event.at;
     case 'kernel.ready':
       return null;
@@ -133,6 +136,15 @@ function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boole
       return { tone: event.stream === 'stderr' ? 'warn' : 'neutral', text: `[${event.nodeId}] ${oneLine(event.text)}`, muted: true };
     case 'chat.event':
       return describeTurn(event.chatId, event.event);
+    case 'agent.event':
+      return describeTurn(`agent ${event.pid}`, event.event, '');
+    case 'agent.done': {
+      const r = event.result;
+      const tone: Tone = r.status === 'ok' ? 'ok' : r.status === 'cancelled' ? 'warn' : 'danger';
+      return { tone, text: `agent ${r.pid} ${r.name} ${r.status}${r.error ? ` — ${r.error.message}` : ''} · ${r.usage.inputTokens + r.usage.outputTokens} tokens` };
+    }
+    case 'policy.denied':
+      return { tone: 'danger', text: `denied ${event.op} to pid ${event.pid}: ${event.reason}` };
     case 'llm.model': {
       const s = event.status;
       const name = s.url.split('/').pop() ?? s.url;
@@ -165,17 +177,18 @@ export function describeRuntime(status: RuntimeStatus): { tone: Tone; text: stri
 }
 
 /** A chat turn's event on one row: text deltas muted, tool calls and the end shown. */
-function describeTurn(chatId: string, e: TurnEvent): { tone: Tone; text: string; muted?: boolean } {
+function describeTurn(chatId: string, e: TurnEvent, prefix = 'chat '): { tone: Tone; text: string; muted?: boolean } {
+  const who = `${prefix}${chatId}`;
   switch (e.type) {
     case 'turn.text':
-      return { tone: 'neutral', text: `chat ${chatId}: ${oneLine(e.text)}`, muted: true };
+      return { tone: 'neutral', text: `${who}: ${oneLine(e.text)}`, muted: true };
     case 'turn.tool.start':
-      return { tone: 'accent', text: `chat ${chatId}: tool ${e.name} started` };
+      return { tone: 'accent', text: `${who}: tool ${e.name} started` };
     case 'turn.tool.end':
-      return { tone: e.status === 'ok' ? 'ok' : e.status === 'cancelled' ? 'warn' : 'danger', text: `chat ${chatId}: tool ${e.name} ${e.status} ${formatMs(e.durationMs)}` };
+      return { tone: e.status === 'ok' ? 'ok' : e.status === 'cancelled' ? 'warn' : 'danger', text: `${who}: tool ${e.name} ${e.status} ${formatMs(e.durationMs)}` };
     case 'turn.end': {
       const tone: Tone = e.status === 'ok' ? 'ok' : e.status === 'cancelled' ? 'warn' : 'danger';
-      return { tone, text: `chat ${chatId}: turn ${e.status}${e.error ? ` — ${e.error.message}` : ''}` };
+      return { tone, text: `${who}: turn ${e.status}${e.error ? ` — ${e.error.message}` : ''}` };
     }
   }
 }

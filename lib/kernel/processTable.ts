@@ -5,7 +5,7 @@
  */
 import { asPid, type Clock, type Pid, WeftError } from '../core';
 import { addEnergy, type Energy, ZERO_ENERGY } from '../spans';
-import type { Budget, KernelEvent, ProcExit, Process, ProcKind, ProcState } from './protocol';
+import type { Budget, Denial, KernelEvent, ProcExit, Process, ProcKind, ProcState } from './protocol';
 
 interface Row {
   pid: Pid;
@@ -26,6 +26,8 @@ interface Row {
   exit: ProcExit | null;
   /** Kernel-owned processes cannot be killed, suspended or reniced. */
   protected: boolean;
+  note: string | null;
+  denials: Denial[];
 }
 
 export interface SpawnSpec {
@@ -72,6 +74,8 @@ export class ProcessTable {
       waitMs: 0,
       exit: null,
       protected: spec.protected ?? false,
+      note: null,
+      denials: [],
     };
     this.rows.set(row.pid, row);
     if (row.parent !== null) this.rows.get(row.parent)?.children.push(row.pid);
@@ -89,14 +93,15 @@ export class ProcessTable {
     return out;
   }
 
-  /** Moves a process to a new state (no checks: callers decide what is allowed). */
-  setState(pid: Pid, state: ProcState, exit?: Omit<ProcExit, 'at'>): Process {
+  /** Moves a process to a new state (no checks: callers decide what is allowed). `note` says why, in words; leaving a state clears it. */
+  setState(pid: Pid, state: ProcState, exit?: Omit<ProcExit, 'at'>, note: string | null = null): Process {
     const row = this.row(pid);
     if (row.state === 'TERMINATED') return this.snapshot(row);
     const now = this.deps.clock.now();
     if (WAITING.has(row.state)) row.waitMs += now - row.stateSince;
     row.state = state;
     row.stateSince = now;
+    row.note = note;
     if (state === 'TERMINATED') {
       row.exit = { ...(exit ?? { status: 'ok', reason: 'finished' }), at: now };
       this.reap();
@@ -112,13 +117,52 @@ export class ProcessTable {
     return this.snapshot(row);
   }
 
-  /** Adds energy to a process's account, without an event (callers announce in batches). */
-  charge(pid: Pid, energy: Partial<Energy>): void {
+  /** Adds energy to a process's account; without an event unless `announce` (callers announce in batches). */
+  charge(pid: Pid, energy: Partial<Energy>, announce = false): void {
     const row = this.rows.get(pid);
     if (!row) return;
     row.energy = addEnergy(row.energy, { ...ZERO_ENERGY, ...energy });
     row.cpuMs.used += energy.cpuMs ?? 0;
     row.tokens.used += (energy.tokensIn ?? 0) + (energy.tokensOut ?? 0);
+    if (announce) this.announce(row);
+  }
+
+  /** Raises a process's token budget (an unlimited one stays unlimited). */
+  addTokens(pid: Pid, tokens: number): Process {
+    const row = this.mutable(pid, 'give more budget to');
+    if (row.tokens.allocated !== null) row.tokens.allocated += tokens;
+    this.announce(row);
+    return this.snapshot(row);
+  }
+
+  /** Tokens the process may still use; null: unlimited. */
+  remainingTokens(pid: Pid): number | null {
+    const row = this.rows.get(pid);
+    if (!row || row.tokens.allocated === null) return null;
+    return Math.max(0, row.tokens.allocated - row.tokens.used);
+  }
+
+  /** Records a syscall the policy refused the process (kept: the last 20). */
+  deny(pid: Pid, op: string, reason: string): void {
+    const row = this.rows.get(pid);
+    if (!row) return;
+    row.denials.push({ op, reason, at: this.deps.clock.now() });
+    if (row.denials.length > 20) row.denials.splice(0, row.denials.length - 20);
+    this.announce(row);
+  }
+
+  /** Whether `target` is `pid` or one of its descendants. */
+  controls(pid: Pid, target: Pid): boolean {
+    for (let at: Pid | null = target; at !== null; ) {
+      if (at === pid) return true;
+      at = this.rows.get(at)?.parent ?? null;
+    }
+    return false;
+  }
+
+  /** The live (not terminated) processes of a kind. */
+  live(kind: ProcKind): Pid[] {
+    return [...this.rows.values()].filter((r) => r.kind === kind && r.state !== 'TERMINATED').map((r) => r.pid);
   }
 
   /** Throws unless the process exists, is alive and is not the kernel's own. */
@@ -161,6 +205,8 @@ export class ProcessTable {
       waitMs: row.waitMs + (WAITING.has(row.state) ? now - row.stateSince : 0),
       exit: row.exit,
       protected: row.protected,
+      note: row.note,
+      denials: [...row.denials],
     };
   }
 
@@ -175,5 +221,5 @@ function budget(b: { allocated: number | null; used: number }): Budget {
 }
 
 function pastTense(action: string): string {
-  return { kill: 'killed', suspend: 'suspended', resume: 'resumed', renice: 'reniced' }[action] ?? action;
+  return { kill: 'killed', suspend: 'suspended', resume: 'resumed', renice: 'reniced', 'give more budget to': 'given more budget' }[action] ?? action;
 }

@@ -6,7 +6,7 @@
  */
 import type { Pid, SpanId, WeftErrorData } from '../core';
 import type { LogStream, RunResult, RuntimeKind, RuntimeStatus, TensorBackendChoice } from '../runtimes';
-import type { NodeResult, WorkflowEvent, WorkflowProblem, WorkflowSimulation } from '../workflow';
+import type { NodeResult, Workflow, WorkflowEvent, WorkflowProblem, WorkflowSimulation } from '../workflow';
 import type { BuiltContext, ImportResult, SkillProblem } from '../skills';
 import type { Energy, Span, SpanStart, Trace } from '../spans';
 import type { CatalogHit } from './skillCatalog';
@@ -14,7 +14,7 @@ import type { ChatListEntry, StoredChat } from './chatStore';
 import type { ChatSendResult } from './chatTurn';
 import type { ProviderInfo } from './providerStore';
 import type { ModelProbeResult } from './localModels';
-import type { DetectedServer, LocalModelStatus, ModelInfo, TurnEvent } from '../llm';
+import type { DetectedServer, LocalModelStatus, ModelInfo, TurnEvent, TurnUsage } from '../llm';
 import type {
   Author,
   CommitInfo,
@@ -28,6 +28,14 @@ import type {
   WorkspaceVolume,
   WriteResult,
 } from '../volumes';
+
+/** A drafted workflow: what the model proposed, parsed, and what checking it found (empty: runnable). */
+export interface WorkflowDraft {
+  readonly workflow: Workflow;
+  readonly problems: readonly WorkflowProblem[];
+  /** The model's own words beside the workflow, if any. */
+  readonly note: string;
+}
 
 /** A skill as the library shows it: where it resolves, and which farther copies it shadows. */
 export interface SkillEntry {
@@ -75,6 +83,59 @@ export interface Process {
   readonly exit: ProcExit | null;
   /** Kernel-owned: cannot be killed, suspended or reniced. */
   readonly protected: boolean;
+  /** Why it waits or was suspended, in words (e.g. the token budget ran out), or null. */
+  readonly note: string | null;
+  /** The syscalls the policy refused it, newest last (at most 20): "why was this refused?". */
+  readonly denials: readonly Denial[];
+}
+
+/** A syscall the policy refused a process, with the reason. */
+export interface Denial {
+  readonly op: string;
+  readonly reason: string;
+  readonly at: number;
+}
+
+/** What `agent.spawn` is given: the task and how the agent works on it. */
+export interface AgentSpawnArgs {
+  readonly task: string;
+  readonly name?: string;
+  /** The system prompt (a default one says it is a Weft agent). */
+  readonly system?: string;
+  readonly providerId?: string;
+  readonly model?: string;
+  /** Executable skills it may call as tools (absent: the most relevant ones, when it has EXECUTE_TOOL). */
+  readonly skills?: readonly string[];
+  /** Token budget (absent: unlimited). */
+  readonly budget?: number;
+  readonly priority?: number;
+  /** At most the parent's (see lib/agents/capabilities.ts). */
+  readonly capabilities?: readonly string[];
+  readonly parent?: Pid;
+  /** Start from the parent agent's conversation. */
+  readonly inheritContext?: boolean;
+}
+
+/** How an agent ended (also sent as the `agent.done` event). */
+export interface AgentResult {
+  readonly pid: Pid;
+  readonly name: string;
+  readonly status: 'ok' | 'error' | 'cancelled';
+  readonly answer: string;
+  readonly usage: TurnUsage;
+  readonly error: WeftErrorData | null;
+  readonly trace: { readonly path: string; readonly commit: string } | null;
+}
+
+/** A message between processes (bus.send / bus.receive). */
+export interface BusMessageInfo {
+  readonly id: string;
+  readonly from: Pid;
+  readonly to: Pid;
+  readonly topic: string;
+  readonly body: unknown;
+  readonly at: number;
+  readonly spanId?: string;
 }
 
 /** A program the kernel can run itself. Later issues add agents, workflow runs and enzymes. */
@@ -152,6 +213,25 @@ export interface SyscallMap {
   'proc.suspend': { args: { pid: Pid }; result: Process };
   'proc.resume': { args: { pid: Pid }; result: Process };
   'proc.setPriority': { args: { pid: Pid; priority: number }; result: Process };
+  /** Gives a process more tokens; one suspended because its budget ran out goes on. */
+  'proc.addBudget': { args: { pid: Pid; tokens: number }; result: Process };
+
+  // Agents, the bus and the policy (DESIGN.md section 1). A process may make these only with the
+  // capability the policy names (lib/agents/capabilities.ts); the person at the UI may make any.
+  /** Starts an agent process on a task; returns at once (its answer comes as `agent.done`; `agent.wait` waits for it). */
+  'agent.spawn': { args: AgentSpawnArgs; result: Process };
+  /** Waits (at most `timeoutMs`, default 10 min) for an agent's result. */
+  'agent.wait': { args: { pid: Pid; timeoutMs?: number }; result: AgentResult };
+  /** Sends a message to a process (from the caller; from pid 0 when the person sends). */
+  'bus.send': { args: { to: Pid; body: unknown; topic?: string }; result: BusMessageInfo };
+  /** Waits for the caller's next message (a process only); BUS_TIMEOUT after `timeoutMs`. */
+  'bus.receive': { args: { timeoutMs: number; from?: Pid; topic?: string }; result: BusMessageInfo };
+  /** Sends to every live agent (needs BROADCAST). */
+  'bus.broadcast': { args: { body: unknown; topic?: string }; result: { delivered: number } };
+  'bus.readContext': { args: { region: string }; result: Record<string, unknown> };
+  'bus.writeContext': { args: { region: string; key: string; value?: unknown }; result: { region: string; keys: number } };
+  /** Asks the model for a workflow that does `description` with the executable skills there are; checked, not saved. */
+  'workflow.draft': { args: { description: string; providerId?: string }; result: WorkflowDraft };
   /** The most recent spans the kernel recorded (newest last). */
   'spans.recent': { args: { limit?: number; kind?: Span['kind'] }; result: Span[] };
 
@@ -286,6 +366,11 @@ export type KernelEvent =
   /** A running chat turn's text, tool calls and end, as they happen (`tag` as given to chat.send). */
   /** An in-browser model's download and load progress. */
   | { readonly type: 'llm.model'; readonly status: LocalModelStatus; readonly at: number }
+  /** An agent's text, tool calls and end of each step, as they happen. */
+  | { readonly type: 'agent.event'; readonly pid: Pid; readonly event: TurnEvent; readonly at: number }
+  | { readonly type: 'agent.done'; readonly result: AgentResult; readonly at: number }
+  /** The policy refused a process a syscall. */
+  | { readonly type: 'policy.denied'; readonly pid: Pid; readonly op: string; readonly reason: string; readonly at: number }
   | { readonly type: 'chat.event'; readonly chatId: string; readonly pid: Pid; readonly tag?: string; readonly event: TurnEvent; readonly at: number }
   | { readonly type: 'volume.progress'; readonly volume: VolumeId; readonly phase: string; readonly loaded: number; readonly total?: number; readonly at: number };
 

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { err, ok, type Result, WeftError } from '../core';
 import type { Op, Syscall } from './protocol';
+import { agentSchemas } from './agentSchemas';
 import { chatSchemas } from './chatSchemas';
 import { runtimeSchemas, workflowRunSchemas } from './runtimeSchemas';
 import { volumeSchemas } from './volumeSchemas';
@@ -43,6 +44,7 @@ const schemas: { readonly [K in Op]: z.ZodType } = {
   ...runtimeSchemas,
   ...workflowRunSchemas,
   ...chatSchemas,
+  ...agentSchemas,
 };
 
 /** Every op the kernel understands, in protocol order. */

@@ -8,7 +8,7 @@ import { parseTrace } from '../spans';
 import { parseVolumeId, type VolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
 
-export type VolumeOp = Exclude<Extract<keyof Handlers, `volume.${string}` | `workflow.${string}` | `trace.${string}` | `settings.${string}`>, 'workflow.check' | 'workflow.simulate' | 'workflow.run' | 'workflow.cancelNode'>;
+export type VolumeOp = Exclude<Extract<keyof Handlers, `volume.${string}` | `workflow.${string}` | `trace.${string}` | `settings.${string}`>, 'workflow.check' | 'workflow.simulate' | 'workflow.run' | 'workflow.cancelNode' | 'workflow.draft'>;
 
 /** Handlers over the workspace `get()` returns (it throws while volumes are unavailable). */
 export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
