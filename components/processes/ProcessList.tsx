@@ -4,13 +4,14 @@
  * The process table, like `top`: every process the kernel runs, live. Rows come from the
  * kernel store (a `proc.list` on ready, then `proc.state` events); actions are syscalls.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSelection } from '@/components/inspector/useSelection';
 import { type TrackedProcess, useKernelStore } from '@/components/kernel/useKernelStore';
 import { IconButton } from '@/components/ui/Button';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { Icon } from '@/components/ui/Icon';
 import styles from './ProcessList.module.css';
+import { AddBudgetDialog } from './AddBudgetDialog';
 import { ProcessRow } from './ProcessRow';
 import { useProcessActions } from './useProcessActions';
 import { useProcessView } from './useProcessView';
@@ -26,8 +27,9 @@ const COLUMNS: readonly { title: string; width?: string; numeric?: boolean; hidd
   { title: 'Age', width: '76px', numeric: true },
   { title: 'CPU', width: '84px', numeric: true },
   { title: 'Wait', width: '84px', numeric: true },
+  { title: 'Tokens', width: '124px', numeric: true },
   { title: 'Command' },
-  { title: 'Actions', width: '84px', hidden: true },
+  { title: 'Actions', width: '104px', hidden: true },
 ];
 
 export function ProcessList() {
@@ -39,6 +41,8 @@ export function ProcessList() {
   const selectedPid = useSelection((s) => (s.selection?.kind === 'process' ? s.selection.pid : null));
   const select = useSelection((s) => s.select);
   const onSelect = useCallback((pid: Pid) => select({ kind: 'process', pid }), [select]);
+  // Which process the add-budget form is open for (ephemeral).
+  const [budgetFor, setBudgetFor] = useState<Pid | null>(null);
 
   const { rows, live, finished } = useMemo(() => split(processes, showFinished), [processes, showFinished]);
 
@@ -80,7 +84,14 @@ export function ProcessList() {
           </thead>
           <tbody>
             {rows.map((p) => (
-              <ProcessRow key={p.pid} process={p} actions={actions} selected={p.pid === selectedPid} onSelect={onSelect} />
+              <ProcessRow
+                key={p.pid}
+                process={p}
+                actions={actions}
+                selected={p.pid === selectedPid}
+                onSelect={onSelect}
+                onAddBudget={setBudgetFor}
+              />
             ))}
           </tbody>
         </table>
@@ -99,6 +110,7 @@ export function ProcessList() {
           <IconButton icon="x" size="sm" label="Dismiss error" onClick={dismiss} />
         </div>
       )}
+      {budgetFor !== null && <AddBudgetDialog pid={budgetFor} onAdd={actions.addBudget} onClose={() => setBudgetFor(null)} />}
     </div>
   );
 }

@@ -16,6 +16,8 @@ export interface ProcessActions {
   suspend(pid: Pid): void;
   resume(pid: Pid): void;
   setPriority(pid: Pid, priority: number): void;
+  /** Raises its token budget by `tokens` (≥ 1); one suspended for want of tokens goes on. */
+  addBudget(pid: Pid, tokens: number): void;
 }
 
 /**
@@ -46,6 +48,7 @@ export function useProcessActions(): { actions: ProcessActions; error: ActionErr
       suspend: (pid) => run(pid, { op: 'proc.suspend', pid }),
       resume: (pid) => run(pid, { op: 'proc.resume', pid }),
       setPriority: (pid, priority) => run(pid, { op: 'proc.setPriority', pid, priority }),
+      addBudget: (pid, tokens) => run(pid, { op: 'proc.addBudget', pid, tokens }),
     }),
     [run],
   );

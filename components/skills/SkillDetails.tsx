@@ -57,7 +57,7 @@ export function SkillDetails({ name }: { name: string }) {
   const parsed = check.skill;
   const path = `skills/${name}/SKILL.md`;
   // Runnable here: executable skills of a runtime with a worker (workflow skills run on the canvas).
-  const runnable = parsed?.kind === 'executable' && parsed.runtime !== 'workflow' ? { skill: parsed, runtime: parsed.runtime } : null;
+  const runnable = parsed?.kind === 'executable' && parsed.runtime !== 'workflow' && parsed.runtime !== 'agent' ? { skill: parsed, runtime: parsed.runtime } : null;
   const shown = tab === 'run' && !runnable ? 'overview' : tab;
 
   return (

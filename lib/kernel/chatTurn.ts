@@ -220,13 +220,14 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
 
 /** The executable skills most relevant to the text, parsed, at most MAX_TOOLS. */
 async function toolsFor(ws: Workspace, catalog: SkillCatalog, text: string): Promise<Map<string, ExecutableSkill>> {
-  const hits = (await catalog.search(text, MAX_TOOLS * 3)).filter((h) => h.runtime !== null && h.runtime !== 'workflow');
+  const hits = (await catalog.search(text, MAX_TOOLS * 3)).filter((h) => h.runtime !== null && h.runtime !== 'workflow' && h.runtime !== 'agent');
   const tools = new Map<string, ExecutableSkill>();
   for (const hit of hits) {
     if (tools.size >= MAX_TOOLS) break;
     try {
       const parsed = parseSkill(await ws.volumes.readSkill(hit.volume as VolumeId, hit.name), { folder: hit.name });
-      if (parsed.ok && parsed.value.skill.kind === 'executable' && parsed.value.skill.runtime !== 'workflow') tools.set(hit.name, parsed.value.skill);
+      const skill = parsed.ok ? parsed.value.skill : null;
+      if (skill?.kind === 'executable' && skill.runtime !== 'workflow' && skill.runtime !== 'agent') tools.set(hit.name, skill);
     } catch {
       // A skill that cannot be read is not offered; the library shows its problem.
     }
@@ -235,7 +236,7 @@ async function toolsFor(ws: Workspace, catalog: SkillCatalog, text: string): Pro
 }
 
 async function runTool(enzymes: EnzymeDeps, skill: ExecutableSkill, given: Record<string, unknown>, signal: AbortSignal, parent: Pid, tag: string | undefined) {
-  if (skill.runtime === 'workflow') throw new WeftError('RUNTIME_UNAVAILABLE', `${skill.name} is a workflow skill, which the chat cannot run yet.`, { skill: skill.name });
+  if (skill.runtime === 'workflow' || skill.runtime === 'agent') throw new WeftError('RUNTIME_UNAVAILABLE', `${skill.name} is a ${skill.runtime} skill, which the chat cannot run as a tool.`, { skill: skill.name });
   const run = await runEnzyme(enzymes, {
     runtime: skill.runtime,
     code: skill.code.source,

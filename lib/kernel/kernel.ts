@@ -24,6 +24,8 @@ import { skillHandlers } from './skillHandlers';
 import { SkillCatalog } from './skillCatalog';
 import { chatHandlers } from './chatHandlers';
 import { ProviderStore } from './providerStore';
+import { AgentHost } from './agentHost';
+import { agentHandlers } from './agentHandlers';
 import { type InBrowserModelsDeps, LocalModels } from './localModels';
 import type { LocalModelStatus } from '../llm';
 
@@ -52,6 +54,8 @@ export interface KernelDeps {
   readonly fetch?: typeof globalThis.fetch;
   /** Runs GGUF models in the browser (wllama in the kernel worker); absent: no in-browser models. */
   readonly inBrowserModels?: InBrowserModelsDeps;
+  /** One scheduling priority level gained per this much waiting (default 2 s; tests shorten it). */
+  readonly agingMs?: number;
 }
 
 /** Reads that would flood the event log if every call were announced. */
@@ -82,6 +86,10 @@ export class Kernel {
   private readonly lastRuntimeStatus = new Map<RuntimeKind, { status: RuntimeStatus; at: number }>();
   private readonly pendingRuntimeStatus = new Map<RuntimeKind, RuntimeStatus>();
   private readonly runtimeStatusTimers = new Map<RuntimeKind, TimerHandle>();
+  private readonly fetch: typeof globalThis.fetch;
+  private readonly localModels: LocalModels;
+  private readonly providers: ProviderStore;
+  private readonly agents: AgentHost;
 
   constructor(private readonly deps: KernelDeps) {
     this.traceId = deps.traceId ?? newTraceId();
@@ -89,12 +97,30 @@ export class Kernel {
     this.table = new ProcessTable({ clock: deps.clock, emit: (e) => this.emit(e) });
     this.table.spawn({ name: 'kernel', kind: 'system', command: 'weft kernel', state: 'RUNNING', priority: 0, protected: true });
     this.runtimeHost = deps.runtimes?.((status) => this.runtimeStatus(status)) ?? null;
+    this.fetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.localModels = new LocalModels({ engine: deps.inBrowserModels, fetch: this.fetch, clock: deps.clock, onStatus: (status) => this.emitModelStatus(status) });
+    this.providers = new ProviderStore(() => this.requireWorkspace(), this.localModels);
+    this.agents = new AgentHost({
+      clock: deps.clock,
+      table: this.table,
+      runners: this.runners,
+      emit: (e) => this.emit(e),
+      log: (level, message, pid) => this.log(level, message, pid),
+      providers: this.providers,
+      fetch: this.fetch,
+      workspace: () => this.requireWorkspace(),
+      catalog: () => this.requireCatalog(),
+      spans: this.spans,
+      traceId: this.traceId,
+      syscall: (call, caller) => this.dispatcher.dispatch(call, { caller }),
+      ...(deps.agingMs === undefined ? {} : { agingMs: deps.agingMs }),
+    });
     this.dispatcher = new Dispatcher({
       handlers: this.handlers(),
       clock: deps.clock,
       spans: this.spans,
       traceId: this.traceId,
-      policy: deps.policy,
+      policy: deps.policy ?? this.agents.policy,
       quiet: QUIET_OPS,
       charge: (cpuMs) => this.table.charge(KERNEL_PID, { cpuMs }),
       announce: (seal) => {
@@ -262,7 +288,20 @@ export class Kernel {
         const state = this.runners.get(row.pid)?.resume() ?? 'READY';
         return this.table.setState(row.pid, state);
       },
-      'proc.setPriority': (call) => this.table.setPriority(call.pid, call.priority),
+      'proc.setPriority': (call) => {
+        const p = this.table.setPriority(call.pid, call.priority);
+        this.agents.scheduler.wake();
+        return p;
+      },
+      ...agentHandlers({
+        agents: this.agents,
+        table: this.table,
+        clock: this.deps.clock,
+        fetch: this.fetch,
+        providers: this.providers,
+        workspace: () => this.requireWorkspace(),
+        catalog: () => this.requireCatalog(),
+      }),
       'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
       ...volumeHandlers(() => this.requireWorkspace()),
       ...runtimeHandlers(this.enzymeDeps(), () => this.requireWorkspace()),
@@ -273,6 +312,7 @@ export class Kernel {
         workspace: () => this.requireWorkspace(),
         memo: this.deps.memo ?? memoryMemoStore(),
         log: (level, message, pid) => this.log(level, message, pid),
+        agents: this.agents,
       }),
       ...skillHandlers(
         () => this.requireWorkspace(),
@@ -286,26 +326,21 @@ export class Kernel {
   }
 
   private chat() {
-    const fetch = this.deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const localModels = new LocalModels({
-      engine: this.deps.inBrowserModels,
-      fetch,
-      clock: this.deps.clock,
-      onStatus: (status) => this.emitModelStatus(status),
-    });
     return chatHandlers({
-        enzymes: this.enzymeDeps(),
-        clock: this.deps.clock,
-        fetch,
-        localModels,
-        workspace: () => this.requireWorkspace(),
-        catalog: () => {
-          this.requireWorkspace();
-          return this.catalog!;
-        },
-        providers: new ProviderStore(() => this.requireWorkspace(), localModels),
-        log: (level, message, pid) => this.log(level, message, pid),
-      });
+      enzymes: this.enzymeDeps(),
+      clock: this.deps.clock,
+      fetch: this.fetch,
+      localModels: this.localModels,
+      workspace: () => this.requireWorkspace(),
+      catalog: () => this.requireCatalog(),
+      providers: this.providers,
+      log: (level, message, pid) => this.log(level, message, pid),
+    });
+  }
+
+  private requireCatalog(): SkillCatalog {
+    this.requireWorkspace();
+    return this.catalog!;
   }
 
   private lastModelEvent = 0;

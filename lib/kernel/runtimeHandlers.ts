@@ -45,6 +45,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace): P
       const skill = parsed.value.skill;
       if (skill.kind !== 'executable') throw new WeftError('RUNTIME_UNAVAILABLE', `${c.name} is a context skill (guidance for the model), not an executable skill, so there is nothing to run.`, { skill: c.name });
       if (skill.runtime === 'workflow') throw new WeftError('RUNTIME_UNAVAILABLE', `${c.name} is a workflow skill: run it as a node of a workflow on the canvas.`, { skill: c.name });
+      if (skill.runtime === 'agent') throw new WeftError('RUNTIME_UNAVAILABLE', `${c.name} is an agent skill: start it with agent.spawn (/spawn in the chat), or use it as a node on the canvas.`, { skill: c.name });
       return runEnzyme(deps, {
         runtime: skill.runtime,
         code: skill.code.source,

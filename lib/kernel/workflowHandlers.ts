@@ -22,6 +22,7 @@ import type { Handlers } from './dispatcher';
 import { type EnzymeDeps, runEnzyme } from './enzymes';
 import type { WorkflowRunSummary } from './protocol';
 import type { SpanLog } from './spanLog';
+import type { AgentHost } from './agentHost';
 
 type WorkflowOp = 'workflow.check' | 'workflow.simulate' | 'workflow.run' | 'workflow.cancelNode';
 
@@ -32,6 +33,7 @@ export interface WorkflowDeps {
   readonly workspace: () => Workspace;
   readonly memo: MemoStore;
   readonly log: (level: 'info' | 'warn' | 'error', message: string, pid?: Pid) => void;
+  readonly agents: AgentHost;
 }
 
 const KERNEL_PID = 0 as Pid;
@@ -63,6 +65,9 @@ export function workflowHandlers(deps: WorkflowDeps): Pick<Handlers, WorkflowOp>
       const runId = c.tag ?? `run-${pid}-${deps.clock.now().toString(36)}`;
       const seed = c.seed ?? DEFAULT_SEED;
       const traceId = newTraceId();
+      // Agent nodes are agent processes, children of the run; a reviewer reaches its reviser by node id.
+      const agentPids = new Map<string, Pid>();
+      const revisable = new Set(workflow.nodes.map((n) => n.params.reviser).filter((r): r is string => typeof r === 'string' && r !== ''));
       const run = runWorkflow(
         workflow,
         {
@@ -72,6 +77,10 @@ export function workflowHandlers(deps: WorkflowDeps): Pick<Handlers, WorkflowOp>
           emit: (event) => deps.enzymes.emit(event),
           runNode: async (node, inputs, ctx) => {
             const skill = ctx.skill;
+            if (skill.runtime === 'agent') {
+              const done = await deps.agents.runNode({ runPid: pid, nodeId: node.id, name: `${workflow.name}/${node.label ?? node.id}`, skill, inputs, signal: ctx.signal, nodePids: agentPids, revisable: revisable.has(node.id) });
+              return { outputs: done.outputs, energy: { cpuMs: 0, tokensIn: done.tokens.inputTokens, tokensOut: done.tokens.outputTokens, bytes: 0 }, details: { agent: true } };
+            }
             const result = await runEnzyme(deps.enzymes, {
               runtime: runtimeOf(skill),
               code: skill.code.source,
@@ -99,6 +108,7 @@ export function workflowHandlers(deps: WorkflowDeps): Pick<Handlers, WorkflowOp>
         kill: () => run.cancel('killed by the user'),
       });
       const result = await run.done;
+      deps.agents.endRun(agentPids);
       runs.delete(runId);
       runners.delete(pid);
       table.charge(pid, result.energy);
@@ -132,12 +142,13 @@ export function workflowHandlers(deps: WorkflowDeps): Pick<Handlers, WorkflowOp>
 }
 
 function runtimeOf(skill: ExecutableSkill) {
+  if (skill.runtime === 'agent') throw new WeftError('RUNTIME_UNAVAILABLE', `${skill.name} is an agent skill; it runs as an agent process.`, { skill: skill.name });
   if (skill.runtime === 'workflow') throw new WeftError('RUNTIME_UNAVAILABLE', `${skill.name} is a workflow skill; compound skills run inside the executor, which does not nest them yet.`, { skill: skill.name });
   return skill.runtime;
 }
 
 /** Every skill the workflow names, resolved user → team → system; names that do not resolve are left out (checkWorkflow reports them). */
-async function resolveSkills(ws: Workspace, workflow: Workflow): Promise<Map<string, ResolvedSkill>> {
+export async function resolveSkills(ws: Workspace, workflow: Workflow): Promise<Map<string, ResolvedSkill>> {
   const names = [...new Set(workflow.nodes.map((n) => n.skill))];
   const entries = await Promise.all(
     names.map(async (name) => {

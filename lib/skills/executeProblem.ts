@@ -17,6 +17,7 @@ export function executeProblem(runtime: Runtime, source: string): string | null 
       return JAVASCRIPT.test(source) ? null : `The ${runtime === 'javascript' ? 'JavaScript' : runtime} code does not define execute: add "function execute(inputs) { … }" that returns an object of the outputs.`;
     case 'spice':
     case 'workflow':
+    case 'agent':
       return null;
   }
 }

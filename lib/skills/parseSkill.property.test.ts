@@ -126,6 +126,7 @@ const CODE: Record<(typeof RUNTIMES)[number], [string, string]> = {
   three: ['javascript', 'export async function execute() { return { scene: { type: "scene3d", objects: [] } }; }'],
   spice: ['spice', 'R1 a b {{R}}\n.end'],
   workflow: ['json', '{"nodes": [], "edges": []}'],
+  agent: ['text', 'You are a careful assistant.'],
 };
 
 // Bodies as parseSkill gives them: no CR (CRLF is read as LF) and no fences besides the code block.

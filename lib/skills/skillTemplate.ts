@@ -104,6 +104,19 @@ C1 out 0 {{C}}
 .tran 10u 10m
 .end`)}`,
   },
+  agent: {
+    description: 'An agent: a language model with a system prompt that works on its task as its own process (budget, priority), and may call skills as tools. Its input is the task; its output is its final answer.',
+    fields: {
+      runtime: 'agent',
+      inputs: [
+        { name: 'task', type: 'string', description: 'What the agent is asked to do.' },
+        { name: 'budget', type: 'number', description: 'Token budget; 0 means no limit.', default: 0 },
+        { name: 'priority', type: 'number', description: '0 (first) … 19 (last).', default: 10 },
+      ],
+      outputs: [{ name: 'answer', type: 'string' }],
+    },
+    body: (name) => `\n# ${name}\n\nThe fenced block is the agent's system prompt.\n\n${fence('text', 'You are a careful assistant. Answer the task directly and briefly.')}`,
+  },
   workflow: {
     description: 'A workflow of skills wired together. Use as a starting point: add nodes and edges on the canvas.',
     fields: { runtime: 'workflow' },

@@ -6,7 +6,7 @@
  */
 import type { SkillName } from '../core';
 
-export const RUNTIMES = ['python', 'javascript', 'tensor', 'three', 'spice', 'workflow'] as const;
+export const RUNTIMES = ['python', 'javascript', 'tensor', 'three', 'spice', 'workflow', 'agent'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export const IO_TYPES = ['number', 'string', 'boolean', 'json', 'table', 'tensor', 'image', 'plot', 'scene3d', 'circuit', 'any'] as const;

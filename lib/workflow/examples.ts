@@ -42,4 +42,47 @@ export const EXAMPLE_WORKFLOWS: readonly Workflow[] = [
     ],
     edges: [{ from: { node: 'fit', output: 'loss' }, to: { node: 'loss', input: 'series' } }],
   },
+  {
+    version: 1,
+    id: 'example-architect-coder-reviewer',
+    name: 'architect-coder-reviewer',
+    description: 'Three agents, each its own process with its own budget: an architect plans, a coder writes the code, a reviewer approves it or sends it back to the coder once over the message bus. Needs a language model (the chat\'s model settings).',
+    nodes: [
+      {
+        id: 'architect',
+        skill: 'agent',
+        label: 'architect',
+        params: {
+          task: 'A Python function slugify(title) that turns a title into a URL slug: lower case, words joined by single hyphens, accents removed, anything else dropped.',
+          system: 'You are a software architect. Write a short plan for the coder: the function signature, the steps, and three edge cases to handle. No code.',
+          budget: 4000,
+          priority: 5,
+        },
+        position: { x: 0, y: 60 },
+      },
+      {
+        id: 'coder',
+        skill: 'agent',
+        label: 'coder',
+        params: { system: 'You are a careful Python programmer. Implement the plan you are given as one Python function with a docstring. Reply with the code only.', budget: 6000, priority: 10 },
+        position: { x: 340, y: 60 },
+      },
+      {
+        id: 'reviewer',
+        skill: 'agent',
+        label: 'reviewer',
+        params: {
+          system: 'You are a strict code reviewer. Check the code against its purpose and edge cases.',
+          reviser: 'coder',
+          budget: 6000,
+          priority: 10,
+        },
+        position: { x: 680, y: 60 },
+      },
+    ],
+    edges: [
+      { from: { node: 'architect', output: 'answer' }, to: { node: 'coder', input: 'task' } },
+      { from: { node: 'coder', output: 'answer' }, to: { node: 'reviewer', input: 'task' } },
+    ],
+  },
 ];

@@ -59,7 +59,9 @@ export async function executeNode(ctx: NodeContext, i: number): Promise<NodeEndi
   const bound = bindNodeInputs(skill, node, incoming);
   if (!bound.ok) return { status: 'error', error: bound.error };
 
-  const key = hashable ? await safe(() => nodeCacheKey({ skillHash: resolved.hash, params: node.params, inputs: inputHashes, runtimeVersion: ctx.runtimeVersion, seed: record.seed })) : null;
+  // A model's answer is not a function of its inputs: agent nodes always run, and are never cached.
+  const cacheable = skill.runtime !== 'agent';
+  const key = hashable && cacheable ? await safe(() => nodeCacheKey({ skillHash: resolved.hash, params: node.params, inputs: inputHashes, runtimeVersion: ctx.runtimeVersion, seed: record.seed })) : null;
   record.cacheKey = key;
   if (signal.aborted) return cancelled(signal);
   if (deps.memo && key !== null && (record.cacheOnly || !ctx.force.has(node.id))) {
@@ -73,7 +75,7 @@ export async function executeNode(ctx: NodeContext, i: number): Promise<NodeEndi
     if (entry) return { status: 'cached', outputs: entry.outputs, outputsHash: entry.outputsHash, details: entry.details, savedEnergy: entry.energy, energy: ZERO_ENERGY };
   }
   if (record.cacheOnly) {
-    const why = !deps.memo ? 'there is no cache in this run' : key === null ? 'its inputs cannot be hashed' : 'it has no cached result for its current inputs';
+    const why = !deps.memo ? 'there is no cache in this run' : !cacheable ? 'an agent’s answer is never cached' : key === null ? 'its inputs cannot be hashed' : 'it has no cached result for its current inputs';
     return {
       status: 'error',
       error: new WeftError(WorkflowErrorCode.notCached, `Node "${node.id}" must come from the cache for this run, but ${why}. Run it first (or use "Run to here" to include it).`, { nodeId: node.id, cacheKey: key }),
