@@ -154,3 +154,39 @@ describe('agent nodes in a workflow', () => {
     expect(messages.slice(-2).map((m) => m.attributes['weft.message.topic'])).toEqual(['revise', 'revised']);
   }, 60_000);
 });
+
+describe('workflow.draft', () => {
+  const draftJson = (skill: string) =>
+    '```json\n' +
+    JSON.stringify({ name: 'CSV summary', nodes: [{ id: 'stats', skill, params: {} }], edges: [] }) +
+    '\n```\nOne node that summarises the CSV.';
+
+  it('turns a description into a checked workflow laid out for the canvas', async () => {
+    server.script(textAnswer([draftJson('csv-stats')]));
+    const draft = await call<{ workflow: { name: string; id: string; nodes: { skill: string; position: { x: number } }[] }; problems: unknown[]; note: string }>('workflow.draft', { description: 'Summarise a CSV file' });
+    expect(draft.workflow).toMatchObject({ name: 'CSV summary', id: 'csv-summary', nodes: [{ skill: 'csv-stats', position: { x: 80 } }] });
+    expect(draft.problems).toEqual([]);
+    expect(draft.note).toBe('One node that summarises the CSV.');
+  });
+
+  it('tells the model which skills do not exist and takes its corrected draft', async () => {
+    let asked = 0;
+    const corrections: string[] = [];
+    server.script((request, res) => {
+      asked++;
+      if (asked > 1) corrections.push(lastUser(request));
+      play(textAnswer([draftJson(asked === 1 ? 'csv-magic' : 'csv-stats')]), res);
+    });
+    const draft = await call<{ workflow: { nodes: { skill: string }[] }; problems: unknown[] }>('workflow.draft', { description: 'Summarise a CSV file' });
+    expect(corrections[0]).toMatch(/^These skills do not exist: csv-magic\. Use only: .*csv-stats/);
+    expect(draft.workflow.nodes[0]!.skill).toBe('csv-stats');
+  });
+
+  it('reports a skill that still does not exist as a problem, and gives up on a model that never writes JSON', async () => {
+    server.script(textAnswer([draftJson('csv-magic')]));
+    const draft = await call<{ problems: { code: string; message: string }[] }>('workflow.draft', { description: 'Summarise a CSV file' });
+    expect(draft.problems.map((p) => p.code)).toContain('SKILL_NOT_FOUND');
+    server.script(textAnswer(['I would use a few skills, probably.']));
+    await expect(call('workflow.draft', { description: 'Summarise a CSV file' })).rejects.toMatchObject({ code: 'LLM_BAD_RESPONSE', message: expect.stringContaining('after two tries') });
+  });
+});
