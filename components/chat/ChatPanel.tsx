@@ -16,6 +16,7 @@ import { historyOf } from '@/lib/kernel/chatStore';
 import { LOCAL_CONTEXT_LENGTH } from '@/lib/kernel/localModels';
 import type { ProviderInfo } from './providerDraft';
 import styles from './ChatPanel.module.css';
+import { CommandOutputs } from './commands/CommandOutputs';
 import { ContextMeter } from './ContextMeter';
 import { DeleteChat } from './DeleteChat';
 import { LiveTurnView } from './LiveTurnView';
@@ -42,6 +43,7 @@ export function ChatPanel() {
   const live = useChatStore((s) => s.live);
   const sendError = useChatStore((s) => s.sendError);
   const settingsOpen = useChatStore((s) => s.settingsOpen);
+  const outputs = useChatStore((s) => s.outputs);
   const setSettingsOpen = useChatStore((s) => s.setSettingsOpen);
   const chat = useKernelQuery(activeId === null ? null : { op: 'chat.read', id: activeId });
   const stored = chat.data?.id === activeId ? chat.data : undefined;
@@ -68,9 +70,13 @@ export function ChatPanel() {
     });
   };
 
-  // Follow the conversation as it grows, unless the reader has scrolled up.
+  // Follow the conversation as it grows, unless the reader has scrolled up; a new command's output always comes into view.
   const last = live?.parts.at(-1);
-  const size = `${stored?.turns.length ?? 0}:${live?.text ?? ''}:${live?.parts.length ?? 0}:${last?.kind === 'text' ? last.text.length : 0}`;
+  const lastOutput = outputs.at(-1);
+  const size = `${stored?.turns.length ?? 0}:${live?.text ?? ''}:${live?.parts.length ?? 0}:${last?.kind === 'text' ? last.text.length : 0}:${lastOutput?.id}:${lastOutput?.blocks.length}`;
+  useEffect(() => {
+    stick.current = true;
+  }, [lastOutput?.id]);
   useEffect(() => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
@@ -120,6 +126,7 @@ export function ChatPanel() {
         {chat.error && <FormError>{chat.error.message}</FormError>}
         {stored?.turns.map((turn) => <TurnView key={turn.n} turn={turn} messages={stored.messages} onRetry={send} onEdit={turn.n === lastTurn ? edit : undefined} busy={running} />)}
         {liveHere && <LiveTurnView live={live} />}
+        <CommandOutputs />
       </div>
       {sendError && (
         <div className={styles.sendError}>

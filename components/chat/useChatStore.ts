@@ -1,12 +1,17 @@
 /**
  * Session state of the chat panel: the open conversation, the composer's text, the turn in
  * flight (streamed from `chat.event`s) and the tool calls seen this session (their status and
- * duration, which the stored conversation does not keep). Conversations themselves are
+ * duration, which the stored conversation does not keep), and what commands (`/ps`, `/run`…)
+ * printed this session, which is never stored. Conversations themselves are
  * documents in the user volume and arrive through the kernel (`chat.read`).
  */
 import { create } from 'zustand';
 import type { Pid, WeftErrorData } from '@/lib/core';
 import type { TurnStatus, TurnUsage } from '@/lib/llm';
+import type { CommandOutput, NewOutput } from './commands/commandOutput';
+
+/** Command outputs kept; older ones drop off. */
+export const MAX_OUTPUTS = 50;
 
 /** A tool call as a card shows it. */
 export interface ToolView {
@@ -43,6 +48,8 @@ interface ChatUi {
   readonly sendError: WeftErrorData | null;
   readonly tools: Readonly<Record<string, ToolView>>;
   readonly settingsOpen: boolean;
+  /** What commands printed, oldest first. */
+  readonly outputs: readonly CommandOutput[];
   open(id: string | null): void;
   setDraft(text: string): void;
   setLive(live: LiveTurn | null): void;
@@ -50,7 +57,14 @@ interface ChatUi {
   setSendError(error: WeftErrorData | null): void;
   upsertTool(tool: ToolView): void;
   setSettingsOpen(open: boolean): void;
+  /** Adds a command's output; returns its id. */
+  addOutput(output: NewOutput): string;
+  /** Changes an output (a no-op once it was cleared). */
+  updateOutput(id: string, change: (output: CommandOutput) => CommandOutput): void;
+  clearOutputs(): void;
 }
+
+let outputSeq = 0;
 
 export const useChatStore = create<ChatUi>()((set) => ({
   activeId: null,
@@ -59,6 +73,7 @@ export const useChatStore = create<ChatUi>()((set) => ({
   sendError: null,
   tools: {},
   settingsOpen: false,
+  outputs: [],
   open: (activeId) => set((s) => ({ activeId, sendError: null, live: s.live && !s.live.ended ? s.live : null })),
   setDraft: (draft) => set({ draft }),
   setLive: (live) => set({ live }),
@@ -66,4 +81,11 @@ export const useChatStore = create<ChatUi>()((set) => ({
   setSendError: (sendError) => set({ sendError }),
   upsertTool: (tool) => set((s) => ({ tools: { ...s.tools, [tool.callId]: tool } })),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  addOutput: (output) => {
+    const id = `out-${++outputSeq}`;
+    set((s) => ({ outputs: [...s.outputs.slice(-(MAX_OUTPUTS - 1)), { ...output, id }] }));
+    return id;
+  },
+  updateOutput: (id, change) => set((s) => (s.outputs.some((o) => o.id === id) ? { outputs: s.outputs.map((o) => (o.id === id ? change(o) : o)) } : {})),
+  clearOutputs: () => set({ outputs: [] }),
 }));

@@ -15,7 +15,7 @@ import { type Clock, newTraceId, type Pid, type TraceId, WeftError } from '../co
 import { checkCall, DEFAULT_AGENT_CAPABILITIES, grantCapabilities, InferenceScheduler, MessageBus, parseVerdict, REVIEW_INSTRUCTION, scheduledProvider, type BusMessage } from '../agents';
 import { type ChatMessage, type Provider, runChatTurn, toolSpecOf, type TurnUsage } from '../llm';
 import { type ExecutableSkill, parseSkill } from '../skills';
-import { verifyTrace, ZERO_ENERGY } from '../spans';
+import { type Energy, verifyTrace, ZERO_ENERGY } from '../spans';
 import type { VolumeId, Workspace } from '../volumes';
 import type { PolicyDecision } from './dispatcher';
 import type { ProcessTable } from './processTable';
@@ -369,7 +369,7 @@ export class AgentHost {
   private async runTool(agent: Agent, name: string, args: Record<string, unknown>) {
     this.setState(agent.pid, 'BLOCKED', `waiting for the tool ${name}`);
     try {
-      const run = (await this.deps.syscall({ op: 'skill.run', name, inputs: args }, agent.pid)) as { outputs: Record<string, unknown>; energy: import('../spans').Energy; details?: Record<string, unknown> };
+      const run = (await this.deps.syscall({ op: 'skill.run', name, inputs: args }, agent.pid)) as { outputs: Record<string, unknown>; energy: Energy; details?: Record<string, unknown> };
       return { outputs: run.outputs, energy: run.energy, ...(run.details ? { details: run.details } : {}) };
     } finally {
       this.setState(agent.pid, 'RUNNING', null);
