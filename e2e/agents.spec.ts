@@ -85,3 +85,59 @@ test('architect → coder → reviewer runs on the canvas as three processes; a 
     expect(Number(total)).toBe(allocated);
   }
 });
+
+test('the chat command line: /spawn, /ps, /nice and /kill act on an agent; /draft opens a workflow on the canvas that runs', async ({ page }) => {
+  server.script((request, res) => {
+    const system = systemOf(request);
+    if (system.startsWith('You design workflows for Weft')) {
+      const draft = { name: 'csv summary', nodes: [{ id: 'stats', skill: 'csv-stats', params: {} }], edges: [] };
+      return play(textAnswer(['```json\n', JSON.stringify(draft), '\n```\nOne node: statistics of the CSV.']), res);
+    }
+    // Anything else thinks for ever (the test kills it).
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { role: 'assistant', content: 'Hmm' }, finish_reason: null }] })}\n\n`);
+  });
+  await connect(page);
+  await page.reload();
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await page.getByRole('tab', { name: 'Chat' }).click();
+  const message = page.getByRole('textbox', { name: 'Message' });
+  const command = async (text: string) => {
+    await message.fill(text);
+    await message.press('Escape'); // close the completion list, so Enter sends
+    await message.press('Enter');
+  };
+
+  await command('/spawn Think slowly about URL slugs');
+  const spawned = page.locator('[data-command="spawn"]').last();
+  await expect(spawned).toContainText(/Started agent \d+/);
+  const pid = /Started agent (\d+)/.exec((await spawned.textContent()) ?? '')![1]!;
+
+  await command('/ps');
+  const ps = page.locator('[data-command="ps"]').last();
+  await expect(ps).toHaveAttribute('data-status', 'ok');
+  await expect(ps).toContainText(new RegExp(`${pid}\\s*agent: Think slowly about URL slugs\\s*agent\\s*THINKING`));
+
+  await command(`/nice ${pid} 3`);
+  await expect(page.locator('[data-command="nice"]').last()).toHaveAttribute('data-status', 'ok');
+  expect(await page.evaluate((p) => window.weft!.call({ op: 'proc.get', pid: p }).then((r) => r.priority), Number(pid))).toBe(3);
+
+  await command(`/kill ${pid}`);
+  await expect(page.locator('[data-command="kill"]').last()).toHaveAttribute('data-status', 'ok');
+  await expect(spawned).not.toHaveAttribute('data-status', 'running');
+  expect(await page.evaluate((p) => window.weft!.call({ op: 'proc.get', pid: p }).then((r) => r.exit?.status), Number(pid))).toBe('killed');
+
+  // A pid that does not exist, and the kernel's own process: clear errors, nothing disturbed.
+  await command('/kill 4242');
+  await expect(page.locator('[data-command="kill"]').last()).toHaveAttribute('data-status', 'error');
+  await expect(page.locator('[data-command="kill"]').last()).toContainText('There is no process 4242');
+  await command('/kill 0');
+  await expect(page.locator('[data-command="kill"]').last()).toContainText('belongs to the kernel');
+
+  await command('/draft Summary statistics of a CSV');
+  await expect(page.locator('[data-command="draft"]').last()).toContainText('Opened csv summary on the canvas: 1 node');
+  const canvas = page.getByRole('region', { name: 'Canvas' });
+  await expect(page.locator('.react-flow__node[data-id="stats"]')).toBeVisible();
+  await canvas.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(canvas.locator('[data-run-phase]')).toHaveAttribute('data-run-phase', 'ok', { timeout: 90_000 });
+});
