@@ -29,6 +29,111 @@ import type {
   WriteResult,
 } from '../volumes';
 
+/** Filters of `trace.list`. */
+export interface TraceListArgs {
+  readonly limit?: number;
+  readonly offset?: number;
+  /** run: workflow runs; chat: chat turns; agent: agent steps. */
+  readonly kind?: TraceKind;
+  readonly status?: 'ok' | 'error' | 'cancelled';
+  /** Only traces that ran this skill (a node's skill or a tool). */
+  readonly skill?: string;
+  /** Only this workflow's runs (by name). */
+  readonly workflow?: string;
+  /** Epoch ms: started at or after / before. */
+  readonly since?: number;
+  readonly until?: number;
+  /** Words matched against the name, the skills and the path. */
+  readonly query?: string;
+}
+
+export type TraceKind = 'run' | 'chat' | 'agent';
+
+/** One stored trace as the list shows it. */
+export interface TraceEntry {
+  readonly path: string;
+  readonly traceId: string;
+  readonly kind: TraceKind;
+  /** The workflow's name, "chat turn", or the agent's step. */
+  readonly name: string;
+  readonly status: 'ok' | 'error' | 'cancelled';
+  readonly start: number;
+  readonly durationMs: number;
+  readonly spans: number;
+  readonly energy: Energy;
+  readonly cacheHits: number;
+  /** Skills that ran in it (node skills, tools). */
+  readonly skills: readonly string[];
+}
+
+export interface TraceVerification {
+  readonly path: string;
+  readonly ok: boolean;
+  readonly spanCount: number;
+  /** Every problem found, span by span (see lib/spans/verifyTrace.ts). */
+  readonly problems: readonly { readonly spanId: string | null; readonly code: string; readonly message: string }[];
+}
+
+export type ReplayNodeStatus = 'identical' | 'different' | 'nondeterministic' | 'error' | 'missing';
+
+export interface ReplayReport {
+  readonly path: string;
+  /** The replay's own run (its trace is committed like any run). */
+  readonly runId: string;
+  readonly status: 'ok' | 'error' | 'cancelled';
+  /** Nodes compared and identical (nondeterministic ones are not counted). */
+  readonly identical: number;
+  readonly compared: number;
+  readonly nodes: readonly {
+    readonly nodeId: string;
+    readonly skill: string;
+    readonly status: ReplayNodeStatus;
+    readonly recordedHash: string | null;
+    readonly replayHash: string | null;
+    /** Why a node is nondeterministic, differs, or failed, in words. */
+    readonly reason: string | null;
+  }[];
+  /** Skills whose current version differs from the recorded one (replay with `recorded: true` to use the recorded ones). */
+  readonly skillChanges: readonly { readonly skill: string; readonly recordedHash: string; readonly currentHash: string | null }[];
+  /** "verified replay: 12/12 identical", or which nodes differ. */
+  readonly summary: string;
+}
+
+/** A recurring pattern in the user's traces. */
+export interface TracePattern {
+  readonly id: string;
+  readonly kind: 'workflow' | 'tools';
+  /** The structure: skills and edges, parameters ignored (for tools: the call sequence). */
+  readonly signature: string;
+  readonly label: string;
+  readonly count: number;
+  readonly successes: number;
+  readonly successRate: number;
+  readonly traces: readonly string[];
+}
+
+/** A draft compound skill evolution proposes from a pattern. */
+export interface SkillSuggestion {
+  readonly id: string;
+  readonly patternId: string;
+  readonly name: string;
+  readonly description: string;
+  /** The SKILL.md it would commit (runtime workflow). */
+  readonly content: string;
+  readonly count: number;
+  readonly successRate: number;
+  readonly traces: readonly string[];
+  /** Learned defaults by input name. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+}
+
+export interface EvolutionReport {
+  readonly traces: number;
+  readonly patterns: readonly TracePattern[];
+  readonly suggestions: readonly SkillSuggestion[];
+  readonly durationMs: number;
+}
+
 /** A drafted workflow: what the model proposed, parsed, and what checking it found (empty: runnable). */
 export interface WorkflowDraft {
   readonly workflow: Workflow;
@@ -267,6 +372,28 @@ export interface SyscallMap {
   'workflow.delete': { args: { name: string }; result: WriteResult };
   /** Commits a trace to the user volume; the message defaults to `Run <name>: <status>, <n> spans`. */
   'trace.append': { args: { trace: Trace; message?: string }; result: WriteResult & { path: string } };
+
+  // Traces (the user volume's traces/): list, read, verify, replay; evolution mines them.
+  /** The traces in the user volume, newest first, filtered; `total` counts the matches before `limit`. */
+  'trace.list': { args: TraceListArgs; result: { readonly entries: TraceEntry[]; readonly total: number } };
+  /** One stored trace, parsed (TRACE_INVALID says what is wrong with a file that is not a trace). */
+  'trace.read': { args: { path: string }; result: Trace };
+  /** Re-checks a stored trace span by span: ids re-hash, parents exist, causal order, root hash. */
+  'trace.verify': { args: { path: string }; result: TraceVerification };
+  /**
+   * Re-runs a run trace's workflow with the same params and seeds, nothing from the cache, and
+   * compares every node's output hash with the recorded one. Skills that changed since are listed;
+   * `recorded: true` replays with the versions the trace recorded (from the volume's git history).
+   */
+  'trace.replay': { args: { path: string; recorded?: boolean }; result: ReplayReport };
+  /** Mines the user's traces for recurring successful patterns; returns them and the suggestions they yield. */
+  'evolution.mine': { args: { minCount?: number; minSuccess?: number }; result: EvolutionReport };
+  /** The open suggestions (accepted and rejected ones are left out). */
+  'evolution.suggestions': { args: object; result: SkillSuggestion[] };
+  /** Commits a suggestion as a compound skill in the user volume (`Evolution: create skill <name> from <n> traces`). */
+  'evolution.accept': { args: { id: string; name?: string }; result: WriteResult & { name: string; path: string } };
+  /** Declines a suggestion; it is not suggested again. */
+  'evolution.reject': { args: { id: string }; result: { rejected: true } };
   /** Full-text search over every visible skill (the copy that wins resolution), best first. */
   'skills.search': { args: { query: string; limit?: number }; result: CatalogHit[] };
   /** Skill context for a model: a catalogue of relevant skills, then full bodies within the budget. */
@@ -369,6 +496,8 @@ export type KernelEvent =
   /** An agent's text, tool calls and end of each step, as they happen. */
   | { readonly type: 'agent.event'; readonly pid: Pid; readonly event: TurnEvent; readonly at: number }
   | { readonly type: 'agent.done'; readonly result: AgentResult; readonly at: number }
+  /** Evolution found new suggestions (mining runs after runs, in the background). */
+  | { readonly type: 'evolution.suggestions'; readonly count: number; readonly at: number }
   /** The policy refused a process a syscall. */
   | { readonly type: 'policy.denied'; readonly pid: Pid; readonly op: string; readonly reason: string; readonly at: number }
   | { readonly type: 'chat.event'; readonly chatId: string; readonly pid: Pid; readonly tag?: string; readonly event: TurnEvent; readonly at: number }

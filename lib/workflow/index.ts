@@ -34,3 +34,4 @@ export { simulateWorkflow, type NodePrediction, type PredictedOutcome, type Simu
 export type { CriticalPath } from './criticalPath';
 export { historyFromSpans, type HistorySample, type SkillHistory } from './history';
 export { EXAMPLE_WORKFLOWS } from './examples';
+export { expandCompound, MAX_COMPOUND_DEPTH, parseCompound, type CompoundSpec } from './compound';
