@@ -120,12 +120,12 @@ test('the chat command line: /spawn, /ps, /nice and /kill act on an agent; /draf
 
   await command(`/nice ${pid} 3`);
   await expect(page.locator('[data-command="nice"]').last()).toHaveAttribute('data-status', 'ok');
-  expect(await page.evaluate((p) => window.weft!.call({ op: 'proc.get', pid: p }).then((r) => r.priority), Number(pid))).toBe(3);
+  expect(await page.evaluate((p) => window.weft!.call({ op: 'proc.get', pid: p as never }).then((r) => r.priority), Number(pid))).toBe(3);
 
   await command(`/kill ${pid}`);
   await expect(page.locator('[data-command="kill"]').last()).toHaveAttribute('data-status', 'ok');
   await expect(spawned).not.toHaveAttribute('data-status', 'running');
-  expect(await page.evaluate((p) => window.weft!.call({ op: 'proc.get', pid: p }).then((r) => r.exit?.status), Number(pid))).toBe('killed');
+  expect(await page.evaluate((p) => window.weft!.call({ op: 'proc.get', pid: p as never }).then((r) => r.exit?.status), Number(pid))).toBe('killed');
 
   // A pid that does not exist, and the kernel's own process: clear errors, nothing disturbed.
   await command('/kill 4242');

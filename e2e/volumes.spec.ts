@@ -53,7 +53,7 @@ const SKILL_SERVER = '---\nname: csv-stats\ndescription: Summarise a CSV file.\n
 
 async function promote(page: Page, reason: string) {
   await page.locator('[data-skill="csv-stats"]').click();
-  await page.getByRole('button', { name: 'Promote csv-stats' }).click();
+  await page.getByRole('button', { name: 'Promote to team…' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Reason').fill(reason);
   await dialog.getByRole('button', { name: 'Promote', exact: true }).click();

@@ -76,6 +76,7 @@ function timeOf(event: KernelEvent): number | null {
     case 'agent.event':
     case 'agent.done':
     case 'policy.denied':
+    case 'evolution.suggestions':
       return event.at;
     case 'kernel.ready':
       return null;
@@ -143,6 +144,8 @@ function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boole
       const tone: Tone = r.status === 'ok' ? 'ok' : r.status === 'cancelled' ? 'warn' : 'danger';
       return { tone, text: `agent ${r.pid} ${r.name} ${r.status}${r.error ? ` — ${r.error.message}` : ''} · ${r.usage.inputTokens + r.usage.outputTokens} tokens` };
     }
+    case 'evolution.suggestions':
+      return { tone: 'violet', text: `evolution: ${event.count} new skill suggestion${event.count === 1 ? '' : 's'} from your runs` };
     case 'policy.denied':
       return { tone: 'danger', text: `denied ${event.op} to pid ${event.pid}: ${event.reason}` };
     case 'llm.model': {

@@ -2,7 +2,8 @@
 
 /**
  * "Promote to team…": copies one of your skills into a team volume with a reason (one commit),
- * then pushes it if the team has a remote. The result says what happened to the push.
+ * then pushes it if the team has a remote. A blank reason is refused here, before the kernel
+ * is asked; afterwards the dialog says what was committed and what happened to the push.
  */
 import { useState } from 'react';
 import { useKernelStore } from '@/components/kernel/useKernelStore';
@@ -11,21 +12,19 @@ import { Dialog } from '@/components/volumes/Dialog';
 import { Field, FormError } from '@/components/volumes/Field';
 import forms from '@/components/volumes/forms.module.css';
 import { SyncStatus } from '@/components/volumes/SyncStatus';
-import { useKernelQuery } from '@/components/volumes/useKernelQuery';
 import { trackSync } from '@/components/volumes/useSyncStore';
-import { useVolumesUi } from '@/components/volumes/useVolumesUi';
 import { WeftError } from '@/lib/core';
-import type { PromoteResult, VolumeId } from '@/lib/volumes';
+import type { PromoteResult, VolumeId, WorkspaceVolume } from '@/lib/volumes';
 import { PromoteOutcome } from './PromoteOutcome';
+import { reasonProblem, remoteNote } from './promoteForm';
 
 const SYNC_CODES = new Set(['REMOTE_AUTH', 'REMOTE_NOT_FOUND', 'REMOTE_UNREACHABLE', 'REMOTE_REJECTED', 'SYNC_FAILED', 'GIT_PROXY_REFUSED']);
 
-export function PromoteDialog({ name, onClose }: { name: string; onClose(): void }) {
+export function PromoteDialog({ name, teams, onClose }: { name: string; teams: readonly WorkspaceVolume[]; onClose(): void }) {
   const client = useKernelStore((s) => s.client);
-  const reveal = useVolumesUi((s) => s.reveal);
-  const teams = (useKernelQuery({ op: 'volume.list' }).data ?? []).filter((v) => v.kind === 'team');
   const [picked, setPicked] = useState<VolumeId | null>(null);
   const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<WeftError | null>(null);
   const [result, setResult] = useState<{ team: VolumeId; value: PromoteResult } | null>(null);
@@ -33,10 +32,13 @@ export function PromoteDialog({ name, onClose }: { name: string; onClose(): void
 
   const promote = async () => {
     if (result) return onClose();
-    if (!client || !team) return;
+    setTried(true);
+    if (!team || reasonProblem(reason) !== null) return;
+    if (!client) return setError(new WeftError('KERNEL_DEAD', 'The kernel is not running. Restart it from the banner at the top, then try again.'));
     setPending(true);
     setError(null);
     try {
+      // Like a sync: its progress shows here and on the team's card, and views of volumes refetch after.
       const call = { op: 'skill.promote', name, team: team.id, reason } as const;
       const value = await trackSync(client, team.id, () => client.call(call), (r) => r.sync, (e) => SYNC_CODES.has(e.code));
       setResult({ team: team.id, value });
@@ -47,39 +49,18 @@ export function PromoteDialog({ name, onClose }: { name: string; onClose(): void
     }
   };
 
-  if (teams.length === 0) {
-    return (
-      <Dialog
-        title={`Promote ${name}`}
-        description="Promoting copies a skill into a team volume, where your team gets it on their next sync. There is no team volume on this device yet."
-        onClose={onClose}
-        onSubmit={() => {
-          reveal(null);
-          onClose();
-        }}
-        footer={
-          <>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" variant="primary">
-              Add a team volume…
-            </Button>
-          </>
-        }
-      />
-    );
-  }
-
-  const reasonError = error && (error.data.field === 'reason' || error.code === 'PROMOTE_INVALID') ? error.message : null;
+  const kernelReasonError = error && (error.data.field === 'reason' || error.code === 'PROMOTE_INVALID') ? error.message : null;
+  const reasonError = (tried ? reasonProblem(reason) : null) ?? kernelReasonError;
   return (
     <Dialog
-      title={`Promote ${name} to a team`}
-      description="A copy goes into the team volume as one commit, with your reason in its message, and is pushed if the team has a remote. Your own copy stays."
+      title="Promote to team"
+      description={`A copy of ${name} goes into the team volume as one commit, with your reason in its message. Your own copy stays.`}
       onClose={onClose}
       onSubmit={() => void promote()}
       footer={
         <>
           {!result && <Button onClick={onClose}>Cancel</Button>}
-          <Button type="submit" variant="primary" disabled={pending}>
+          <Button type="submit" variant="primary" disabled={pending || !team}>
             {result ? 'Done' : pending ? 'Promoting…' : 'Promote'}
           </Button>
         </>
@@ -89,8 +70,8 @@ export function PromoteDialog({ name, onClose }: { name: string; onClose(): void
         <PromoteOutcome name={name} team={result.team} result={result.value} />
       ) : (
         <>
-          <Field label="Team volume" hint={team?.remote ? `Pushed to ${team.remote.url}` : 'This team has no remote: the copy stays on this device until you set one and sync.'}>
-            <select className={forms.select} value={team?.id ?? ''} onChange={(e) => setPicked(e.target.value as VolumeId)}>
+          <Field label="Team" hint={team ? remoteNote(team) : undefined}>
+            <select className={forms.select} value={team?.id ?? ''} onChange={(e) => setPicked(e.target.value as VolumeId)} disabled={pending}>
               {teams.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.title} ({t.id})
@@ -98,11 +79,21 @@ export function PromoteDialog({ name, onClose }: { name: string; onClose(): void
               ))}
             </select>
           </Field>
-          <Field label="Reason" error={reasonError} hint="Goes into the team’s history, so say why the team needs it.">
-            <input className={forms.input} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="The lab runs this on every dataset" autoFocus />
+          <Field label="Reason" error={reasonError} hint="Goes into the team’s history: say why the team needs it.">
+            <textarea
+              className={forms.textarea}
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="The lab runs this on every dataset"
+              aria-required
+              disabled={pending}
+              autoFocus
+            />
           </Field>
+          {!team && <FormError>There is no team volume to promote to any more. Add one in the Volumes panel.</FormError>}
           {pending && team && <SyncStatus volume={team.id} />}
-          {error && !reasonError && <FormError>{error.message}</FormError>}
+          {error && !kernelReasonError && <FormError>{error.message}</FormError>}
         </>
       )}
     </Dialog>

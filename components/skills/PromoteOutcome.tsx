@@ -1,8 +1,8 @@
 import { Icon } from '@/components/ui/Icon';
-import { shortSha } from '@/components/volumes/relativeTime';
 import { syncSummary } from '@/components/volumes/syncSummary';
 import type { PromoteResult, VolumeId } from '@/lib/volumes';
 import styles from './PromoteOutcome.module.css';
+import { promotedLine } from './promoteForm';
 
 /** What a promotion did: the commit in the team volume, and whether (and how) it was pushed. */
 export function PromoteOutcome({ name, team, result }: { name: string; team: VolumeId; result: PromoteResult }) {
@@ -11,15 +11,7 @@ export function PromoteOutcome({ name, team, result }: { name: string; team: Vol
     <div className={styles.outcome} role="status" data-promoted={team}>
       <p className={styles.outcomeLine}>
         <Icon name="check" size={14} className={styles.ok} />
-        {result.changed ? (
-          <span>
-            {name} is in <code>{team}</code> as commit <code>{shortSha(result.commit)}</code>.
-          </span>
-        ) : (
-          <span>
-            <code>{team}</code> already had this version of {name}; nothing new was committed.
-          </span>
-        )}
+        <span>{promotedLine(name, team, result)}</span>
       </p>
       <p className={styles.outcomeLine}>
         <Icon name={result.sync ? (conflicts.length ? 'alert' : 'check') : 'minus'} size={14} className={result.sync ? (conflicts.length ? styles.warn : styles.ok) : styles.faint} />

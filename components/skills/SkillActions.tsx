@@ -1,22 +1,24 @@
 'use client';
 
 /**
- * What can be done with the skill shown: your own one can be edited, promoted to a team or
- * deleted (with confirmation); a team or built-in one can be copied into your volume to edit.
- * Any skill can be duplicated under a new name or exported.
+ * What can be done with the skill shown: your own one can be edited, promoted to a team (once
+ * a team volume exists) or deleted (with confirmation); a team or built-in one can be copied
+ * into your volume to edit. Any skill can be duplicated under a new name or exported.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/Button';
 import { MenuButton } from '@/components/ui/Menu';
 import { ConfirmDialog } from '@/components/volumes/ConfirmDialog';
 import { FormError } from '@/components/volumes/Field';
 import { useKernelAction } from '@/components/volumes/useKernelAction';
+import { useKernelQuery } from '@/components/volumes/useKernelQuery';
 import { Icon } from '@/components/ui/Icon';
 import type { VolumeId } from '@/lib/volumes';
 import { problemsOf } from './checkSkill';
 import { SkillIcon } from './SkillIcon';
 import { ProblemList } from './ProblemList';
 import { PromoteDialog } from './PromoteDialog';
+import { teamVolumes } from './promoteForm';
 import styles from './SkillDetails.module.css';
 import { copyName, withName } from './skillText';
 import { useSkillExport } from './useSkillExport';
@@ -28,6 +30,8 @@ export function SkillActions({ name, volume, content, mine, taken }: { name: str
   const [dialog, setDialog] = useState<'promote' | 'delete' | null>(null);
   const remove = useKernelAction();
   const exporter = useSkillExport(name, volume, content);
+  const volumes = useKernelQuery(mine ? { op: 'volume.list' } : null).data;
+  const teams = useMemo(() => teamVolumes(volumes), [volumes]);
 
   const duplicate = () => {
     const copy = copyName(name, taken);
@@ -43,10 +47,12 @@ export function SkillActions({ name, volume, content, mine, taken }: { name: str
               <Icon name="pencil" size={14} />
               Edit
             </Button>
-            <Button size="sm" aria-label={`Promote ${name}`} title="Share it: copy it into a team volume" onClick={() => setDialog('promote')}>
-              <Icon name="promote" size={14} />
-              Promote to team…
-            </Button>
+            {teams.length > 0 && (
+              <Button size="sm" title={`Share ${name}: copy it into a team volume`} onClick={() => setDialog('promote')}>
+                <Icon name="promote" size={14} />
+                Promote to team…
+              </Button>
+            )}
           </>
         ) : (
           <Button size="sm" aria-label={`Edit a copy of ${name}`} title="Make your own version in your volume; it will shadow this one" onClick={() => openEditor({ mode: 'copy', name, content })}>
@@ -86,7 +92,7 @@ export function SkillActions({ name, volume, content, mine, taken }: { name: str
           </Button>
         </div>
       )}
-      {dialog === 'promote' && <PromoteDialog name={name} onClose={() => setDialog(null)} />}
+      {dialog === 'promote' && <PromoteDialog name={name} teams={teams} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && (
         <ConfirmDialog
           title={`Delete ${name}?`}

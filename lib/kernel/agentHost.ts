@@ -351,6 +351,7 @@ export class AgentHost {
       signal: agent.controller.signal,
       clock: this.deps.clock,
       traceId: newTraceId(),
+      traceName: `agent ${agent.name}`,
       ...maxTokensOf(agent.info),
       emit: (event) => this.deps.emit({ type: 'agent.event', pid, event, at: this.deps.clock.now() }),
     });

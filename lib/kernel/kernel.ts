@@ -14,8 +14,10 @@ import type { KernelEnvironment, KernelEvent, KernelInfo, Program } from './prot
 import type { RuntimeHost, RuntimeKind, RuntimeStatus } from '../runtimes';
 import type { EnzymeDeps } from './enzymes';
 import { runtimeHandlers } from './runtimeHandlers';
-import { workflowHandlers } from './workflowHandlers';
-import { memoryMemoStore, type MemoStore } from '../workflow';
+import { workflowHandlers, type WorkflowDeps } from './workflowHandlers';
+import { TraceStore, traceHandlers } from './traceHandlers';
+import { Evolution, evolutionHandlers } from './evolutionHandlers';
+import { memoryMemoStore, type MemoStore, type WorkflowRun } from '../workflow';
 import { SpanLog } from './spanLog';
 import { OPS } from './syscallSchema';
 import type { SyncProgress, VolumeId, Workspace } from '../volumes';
@@ -305,15 +307,7 @@ export class Kernel {
       'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
       ...volumeHandlers(() => this.requireWorkspace()),
       ...runtimeHandlers(this.enzymeDeps(), () => this.requireWorkspace()),
-      ...workflowHandlers({
-        enzymes: this.enzymeDeps(),
-        clock: this.deps.clock,
-        spans: this.spans,
-        workspace: () => this.requireWorkspace(),
-        memo: this.deps.memo ?? memoryMemoStore(),
-        log: (level, message, pid) => this.log(level, message, pid),
-        agents: this.agents,
-      }),
+      ...this.workflows(),
       ...skillHandlers(
         () => this.requireWorkspace(),
         () => {
@@ -336,6 +330,29 @@ export class Kernel {
       providers: this.providers,
       log: (level, message, pid) => this.log(level, message, pid),
     });
+  }
+
+  private workflows() {
+    const runs = new Map<string, WorkflowRun>();
+    const traces = new TraceStore(() => this.requireWorkspace());
+    const evolution = new Evolution({
+      traces,
+      workspace: () => this.requireWorkspace(),
+      clock: this.deps.clock,
+      emit: (e) => this.emit(e),
+      log: (level, message) => this.log(level, message),
+    });
+    const deps: WorkflowDeps = {
+      enzymes: this.enzymeDeps(),
+      clock: this.deps.clock,
+      spans: this.spans,
+      workspace: () => this.requireWorkspace(),
+      memo: this.deps.memo ?? memoryMemoStore(),
+      log: (level, message, pid) => this.log(level, message, pid),
+      agents: this.agents,
+      afterRun: () => evolution.soon(),
+    };
+    return { ...workflowHandlers(deps, runs), ...traceHandlers({ ...deps, traces, runs }), ...evolutionHandlers(evolution) };
   }
 
   private requireCatalog(): SkillCatalog {

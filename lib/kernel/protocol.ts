@@ -354,6 +354,8 @@ export interface SyscallMap {
   'volume.log': { args: { volume: string; path?: string; limit?: number; from?: string }; result: CommitInfo[] };
   'volume.diff': { args: { volume: string; path: string; from: string | null; to: string }; result: FileDiff };
   'volume.restore': { args: { volume: string; path: string; at: string }; result: WriteResult };
+  /** Writes one file of the user volume by hand (one commit, "Edit <path>"); other volumes are read-only here. */
+  'volume.write': { args: { volume: string; path: string; content: string; message?: string }; result: WriteResult };
   'volume.conflicts': { args: { volume: string }; result: Conflict[] };
   'volume.resolve': { args: { volume: string; theirs: string; choice: ConflictChoice }; result: WriteResult & { kept: string[] } };
   'skill.list': { args: object; result: SkillEntry[] };

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { err, ok, type Result, WeftError } from '../core';
 import type { Op, Syscall } from './protocol';
 import { agentSchemas } from './agentSchemas';
+import { traceSchemas } from './traceSchemas';
 import { chatSchemas } from './chatSchemas';
 import { runtimeSchemas, workflowRunSchemas } from './runtimeSchemas';
 import { volumeSchemas } from './volumeSchemas';
@@ -45,6 +46,7 @@ const schemas: { readonly [K in Op]: z.ZodType } = {
   ...workflowRunSchemas,
   ...chatSchemas,
   ...agentSchemas,
+  ...traceSchemas,
 };
 
 /** Every op the kernel understands, in protocol order. */

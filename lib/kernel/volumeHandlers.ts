@@ -8,7 +8,7 @@ import { parseTrace } from '../spans';
 import { parseVolumeId, type VolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
 
-export type VolumeOp = Exclude<Extract<keyof Handlers, `volume.${string}` | `workflow.${string}` | `trace.${string}` | `settings.${string}`>, 'workflow.check' | 'workflow.simulate' | 'workflow.run' | 'workflow.cancelNode' | 'workflow.draft'>;
+export type VolumeOp = Exclude<Extract<keyof Handlers, `volume.${string}` | `workflow.${string}` | `trace.${string}` | `settings.${string}`>, 'workflow.check' | 'workflow.simulate' | 'workflow.run' | 'workflow.cancelNode' | 'workflow.draft' | 'trace.list' | 'trace.read' | 'trace.verify' | 'trace.replay'>;
 
 /** Handlers over the workspace `get()` returns (it throws while volumes are unavailable). */
 export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
@@ -28,6 +28,7 @@ export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
     'volume.log': (c) => get().volumes.log(vol(c.volume), { ...(c.limit ? { limit: c.limit } : {}), ...(c.from ? { from: commit(c.from) } : {}), ...(c.path ? { path: c.path } : {}) }),
     'volume.diff': (c) => get().volumes.diff(vol(c.volume), c.path, c.from === null ? null : commit(c.from), commit(c.to)),
     'volume.restore': (c) => get().volumes.restore(vol(c.volume), c.path, commit(c.at)),
+    'volume.write': (c) => get().volumes.writeFile(vol(c.volume), c.path, c.content, c.message ?? `Edit ${c.path}`),
     'volume.conflicts': (c) => get().conflicts(vol(c.volume)),
     'volume.resolve': (c) => get().resolve(vol(c.volume), c.theirs, c.choice),
     'workflow.list': (c) => get().volumes.listWorkflows(c.volume === undefined ? get().volumes.userVolume : vol(c.volume)),

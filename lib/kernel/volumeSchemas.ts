@@ -22,6 +22,7 @@ export const volumeSchemas = {
   'volume.log': call('volume.log', { volume, path: path.optional(), limit: z.number().int().min(1).max(1000).optional(), from: oid.optional() }),
   'volume.diff': call('volume.diff', { volume, path, from: oid.nullable(), to: oid }),
   'volume.restore': call('volume.restore', { volume, path, at: oid }),
+  'volume.write': call('volume.write', { volume, path, content: z.string().max(64 * 1024 * 1024), message: z.string().min(1).max(500).optional() }),
   'volume.conflicts': call('volume.conflicts', { volume }),
   'volume.resolve': call('volume.resolve', { volume, theirs: path, choice: z.enum(['mine', 'theirs', 'both']) }),
   'skill.list': call('skill.list', {}),

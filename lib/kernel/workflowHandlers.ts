@@ -9,10 +9,14 @@ import { sumEnergy, verifyTrace } from '../spans';
 import type { Workspace } from '../volumes';
 import {
   checkWorkflow,
+  expandCompound,
   historyFromSpans,
+  MAX_COMPOUND_DEPTH,
+  parseCompound,
   type MemoStore,
   parseWorkflow,
   type ResolvedSkill,
+  type RunNode,
   runWorkflow,
   simulateWorkflow,
   type Workflow,
@@ -34,14 +38,15 @@ export interface WorkflowDeps {
   readonly memo: MemoStore;
   readonly log: (level: 'info' | 'warn' | 'error', message: string, pid?: Pid) => void;
   readonly agents: AgentHost;
+  /** Called after each committed run (evolution mines then). */
+  readonly afterRun?: () => void;
 }
 
 const KERNEL_PID = 0 as Pid;
 /** Runs repeat by default (and so hit the memo cache): every node's seed derives from this unless the caller gives another. */
 const DEFAULT_SEED = 0;
 
-export function workflowHandlers(deps: WorkflowDeps): Pick<Handlers, WorkflowOp> {
-  const runs = new Map<string, WorkflowRun>();
+export function workflowHandlers(deps: WorkflowDeps, runs = new Map<string, WorkflowRun>()): Pick<Handlers, WorkflowOp> {
   return {
     'workflow.check': async (c) => {
       const workflow = unwrap(parseWorkflow(c.workflow));
@@ -57,95 +62,149 @@ export function workflowHandlers(deps: WorkflowDeps): Pick<Handlers, WorkflowOp>
     'workflow.cancelNode': (c) => ({ cancelled: runs.get(c.runId)?.cancelNode(c.nodeId) ?? false }),
     'workflow.run': async (c) => {
       const workflow = unwrap(parseWorkflow(c.workflow));
-      const ws = deps.workspace();
-      const skills = await resolveSkills(ws, workflow);
-      const { table, runners } = deps.enzymes;
-      const proc = table.spawn({ name: workflow.name, kind: 'run', command: `run ${workflow.name} (${workflow.nodes.length} nodes)`, state: 'RUNNING', parent: KERNEL_PID });
-      const pid = proc.pid;
-      const runId = c.tag ?? `run-${pid}-${deps.clock.now().toString(36)}`;
-      const seed = c.seed ?? DEFAULT_SEED;
-      const traceId = newTraceId();
-      // Agent nodes are agent processes, children of the run; a reviewer reaches its reviser by node id.
-      const agentPids = new Map<string, Pid>();
-      const revisable = new Set(workflow.nodes.map((n) => n.params.reviser).filter((r): r is string => typeof r === 'string' && r !== ''));
-      const run = runWorkflow(
-        workflow,
-        {
-          skills,
-          memo: deps.memo,
-          clock: deps.clock,
-          emit: (event) => deps.enzymes.emit(event),
-          runNode: async (node, inputs, ctx) => {
-            const skill = ctx.skill;
-            if (skill.runtime === 'agent') {
-              const done = await deps.agents.runNode({ runPid: pid, nodeId: node.id, name: `${workflow.name}/${node.label ?? node.id}`, skill, inputs, signal: ctx.signal, nodePids: agentPids, revisable: revisable.has(node.id) });
-              return { outputs: done.outputs, energy: { cpuMs: 0, tokensIn: done.tokens.inputTokens, tokensOut: done.tokens.outputTokens, bytes: 0 }, details: { agent: true } };
-            }
-            const result = await runEnzyme(deps.enzymes, {
-              runtime: runtimeOf(skill),
-              code: skill.code.source,
-              inputs,
-              seed: ctx.seed,
-              timeoutMs: ctx.timeoutMs,
-              permissions: skill.permissions,
-              name: `${workflow.name}/${node.id}`,
-              parent: pid,
-              signal: ctx.signal,
-              span: false,
-            });
-            return { outputs: result.outputs, energy: result.energy, details: result.details };
-          },
-        },
-        { runId, traceId, seed, pid, ...(c.concurrency ? { concurrency: c.concurrency } : {}), ...(c.only ? { only: new Set(c.only) } : {}), ...(c.force ? { force: new Set(c.force) } : {}) },
-      );
-      runs.set(runId, run);
-      runners.set(pid, {
-        suspend: () => run.suspend(),
-        resume: () => {
-          run.resume();
-          return 'RUNNING';
-        },
-        kill: () => run.cancel('killed by the user'),
+      return executeWorkflow(deps, runs, workflow, {
+        seed: c.seed ?? DEFAULT_SEED,
+        ...(c.tag ? { tag: c.tag } : {}),
+        ...(c.concurrency ? { concurrency: c.concurrency } : {}),
+        ...(c.only ? { only: new Set(c.only) } : {}),
+        ...(c.force ? { force: new Set(c.force) } : {}),
       });
-      const result = await run.done;
-      deps.agents.endRun(agentPids);
-      runs.delete(runId);
-      runners.delete(pid);
-      table.charge(pid, result.energy);
-      if (table.get(pid).state !== 'TERMINATED') {
-        table.setState(pid, 'TERMINATED', { status: result.status === 'ok' ? 'ok' : 'error', reason: `${workflow.name}: ${result.status}` });
-      }
-      const summary: Omit<WorkflowRunSummary, 'trace' | 'traceError'> = {
-        runId,
-        pid,
-        status: result.status,
-        error: result.error,
-        nodes: result.nodes,
-        traceId: result.trace.traceId,
-        energy: sumEnergy([result.energy]),
-        durationMs: result.durationMs,
-        seed,
-      };
-      try {
-        const report = await verifyTrace(result.trace);
-        if (!report.ok) throw new WeftError('TRACE_INVALID', `The run's trace did not verify (${report.problems.length} problems), so it was not committed.`, { problems: report.problems.slice(0, 20) });
-        const message = `Run ${workflow.name}: ${result.status}, ${result.trace.spans.length} spans`;
-        const written = await ws.volumes.appendTrace(ws.volumes.userVolume, result.trace, message);
-        return { ...summary, trace: { path: written.path, commit: written.commit, spans: result.trace.spans.length }, traceError: null };
-      } catch (error) {
-        const coded = WeftError.from(error);
-        deps.log('error', `The trace of ${workflow.name} was not saved: ${coded.message}`, pid);
-        return { ...summary, trace: null, traceError: coded.toJSON() };
-      }
     },
   };
 }
 
-function runtimeOf(skill: ExecutableSkill) {
-  if (skill.runtime === 'agent') throw new WeftError('RUNTIME_UNAVAILABLE', `${skill.name} is an agent skill; it runs as an agent process.`, { skill: skill.name });
-  if (skill.runtime === 'workflow') throw new WeftError('RUNTIME_UNAVAILABLE', `${skill.name} is a workflow skill; compound skills run inside the executor, which does not nest them yet.`, { skill: skill.name });
-  return skill.runtime;
+export interface ExecuteOptions {
+  readonly seed: number;
+  readonly tag?: string;
+  readonly concurrency?: number;
+  readonly only?: ReadonlySet<string>;
+  readonly force?: ReadonlySet<string>;
+  /** Skills to use instead of the current ones (replay with recorded versions). */
+  readonly skills?: ReadonlyMap<string, ResolvedSkill>;
+  /** The commit message's verb ("Run", "Replay"). */
+  readonly verb?: string;
 }
+
+/**
+ * Runs a workflow as a process (kind `run`): each node an enzyme, an agent process, or a nested
+ * compound run; the trace verified and committed. Used by `workflow.run` and `trace.replay`.
+ */
+export async function executeWorkflow(deps: WorkflowDeps, runs: Map<string, WorkflowRun>, workflow: Workflow, o: ExecuteOptions): Promise<WorkflowRunSummary & { readonly nodeSkills: ReadonlyMap<string, ResolvedSkill> }> {
+  const ws = deps.workspace();
+  const skills = new Map(await resolveSkills(ws, workflow));
+  for (const [name, resolved] of o.skills ?? []) skills.set(name, resolved);
+  const { table, runners } = deps.enzymes;
+  const proc = table.spawn({ name: workflow.name, kind: 'run', command: `${o.verb === 'Replay' ? 'replay' : 'run'} ${workflow.name} (${workflow.nodes.length} nodes)`, state: 'RUNNING', parent: KERNEL_PID });
+  const pid = proc.pid;
+  const runId = o.tag ?? `run-${pid}-${deps.clock.now().toString(36)}`;
+  const traceId = newTraceId();
+  // Agent nodes are agent processes, children of the run; a reviewer reaches its reviser by node id.
+  const agentPids = new Map<string, Pid>();
+  const revisable = new Set(workflow.nodes.map((n) => n.params.reviser).filter((r): r is string => typeof r === 'string' && r !== ''));
+  const runNode = nodeRunner(deps, { workflowName: workflow.name, pid, agentPids, revisable, depth: 0 });
+  const run = runWorkflow(
+    workflow,
+    { skills, memo: deps.memo, clock: deps.clock, emit: (event) => deps.enzymes.emit(event), runNode },
+    { runId, traceId, seed: o.seed, pid, ...(o.concurrency ? { concurrency: o.concurrency } : {}), ...(o.only ? { only: o.only } : {}), ...(o.force ? { force: o.force } : {}) },
+  );
+  runs.set(runId, run);
+  runners.set(pid, {
+    suspend: () => run.suspend(),
+    resume: () => {
+      run.resume();
+      return 'RUNNING';
+    },
+    kill: () => run.cancel('killed by the user'),
+  });
+  const result = await run.done;
+  deps.agents.endRun(agentPids);
+  runs.delete(runId);
+  runners.delete(pid);
+  table.charge(pid, result.energy);
+  if (table.get(pid).state !== 'TERMINATED') {
+    table.setState(pid, 'TERMINATED', { status: result.status === 'ok' ? 'ok' : 'error', reason: `${workflow.name}: ${result.status}` });
+  }
+  const summary: Omit<WorkflowRunSummary, 'trace' | 'traceError'> = {
+    runId,
+    pid,
+    status: result.status,
+    error: result.error,
+    nodes: result.nodes,
+    traceId: result.trace.traceId,
+    energy: sumEnergy([result.energy]),
+    durationMs: result.durationMs,
+    seed: o.seed,
+  };
+  try {
+    const report = await verifyTrace(result.trace);
+    if (!report.ok) throw new WeftError('TRACE_INVALID', `The run's trace did not verify (${report.problems.length} problems), so it was not committed.`, { problems: report.problems.slice(0, 20) });
+    const message = `${o.verb ?? 'Run'} ${workflow.name}: ${result.status}, ${result.trace.spans.length} spans`;
+    const written = await ws.volumes.appendTrace(ws.volumes.userVolume, result.trace, message);
+    deps.afterRun?.();
+    return { ...summary, trace: { path: written.path, commit: written.commit, spans: result.trace.spans.length }, traceError: null, nodeSkills: skills };
+  } catch (error) {
+    const coded = WeftError.from(error);
+    deps.log('error', `The trace of ${workflow.name} was not saved: ${coded.message}`, pid);
+    return { ...summary, trace: null, traceError: coded.toJSON(), nodeSkills: skills };
+  }
+}
+
+interface RunContext {
+  readonly workflowName: string;
+  readonly pid: Pid;
+  readonly agentPids: Map<string, Pid>;
+  readonly revisable: ReadonlySet<string>;
+  readonly depth: number;
+}
+
+/** How one node runs: an enzyme in its runtime, an agent process, or a compound skill's sub-workflow run nested. */
+function nodeRunner(deps: WorkflowDeps, run: RunContext): RunNode {
+  return async (node, inputs, ctx) => {
+    const skill = ctx.skill;
+    if (skill.runtime === 'agent') {
+      const done = await deps.agents.runNode({ runPid: run.pid, nodeId: node.id, name: `${run.workflowName}/${node.label ?? node.id}`, skill, inputs, signal: ctx.signal, nodePids: run.agentPids, revisable: run.revisable.has(node.id) });
+      return { outputs: done.outputs, energy: { cpuMs: 0, tokensIn: done.tokens.inputTokens, tokensOut: done.tokens.outputTokens, bytes: 0 }, details: { agent: true } };
+    }
+    if (skill.runtime === 'workflow') return runCompound(deps, run, node.id, skill, inputs, ctx);
+    const result = await runEnzyme(deps.enzymes, {
+      runtime: skill.runtime,
+      code: skill.code.source,
+      inputs,
+      seed: ctx.seed,
+      timeoutMs: ctx.timeoutMs,
+      permissions: skill.permissions,
+      name: `${run.workflowName}/${node.id}`,
+      parent: run.pid,
+      signal: ctx.signal,
+      span: false,
+    });
+    return { outputs: result.outputs, energy: result.energy, details: result.details };
+  };
+}
+
+/** A compound skill: its sub-workflow, with the node's inputs as params, run nested (sharing the memo cache). */
+async function runCompound(deps: WorkflowDeps, run: RunContext, nodeId: string, skill: ExecutableSkill, inputs: Record<string, unknown>, ctx: Parameters<RunNode>[2]) {
+  if (run.depth >= MAX_COMPOUND_DEPTH) throw new WeftError('WORKFLOW_INVALID', `${skill.name} nests compound skills more than ${MAX_COMPOUND_DEPTH} deep (does it contain itself?).`, { skill: skill.name });
+  const spec = unwrap(parseCompound(skill.code.source, skill.name));
+  const inner = expandCompound(spec, inputs);
+  const skills = await resolveSkills(deps.workspace(), inner);
+  const missing = inner.nodes.filter((n) => !skills.has(n.skill)).map((n) => n.skill);
+  if (missing.length > 0) throw new WeftError('SKILL_NOT_FOUND', `${skill.name} uses skills that are not available: ${[...new Set(missing)].join(', ')}.`, { skill: skill.name, missing });
+  const innerRun = runWorkflow(
+    inner,
+    { skills, memo: deps.memo, clock: deps.clock, emit: () => {}, runNode: nodeRunner(deps, { ...run, workflowName: `${run.workflowName}/${nodeId}`, depth: run.depth + 1 }) },
+    { runId: `${nodeId}-${deps.clock.now().toString(36)}`, traceId: newTraceId(), seed: ctx.seed, pid: run.pid, signal: ctx.signal },
+  );
+  const result = await innerRun.done;
+  if (result.status !== 'ok') {
+    const failed = result.nodes.find((n) => n.status === 'error');
+    throw new WeftError('RUNTIME_ERROR', `${skill.name}: its node ${failed?.nodeId ?? '?'} failed${failed?.error ? `: ${failed.error.message}` : ` (${result.status})`}.`, { skill: skill.name, node: failed?.nodeId ?? null });
+  }
+  const outputs: Record<string, unknown> = {};
+  for (const [name, from] of Object.entries(spec.outputs)) outputs[name] = result.nodes.find((n) => n.nodeId === from.node)?.outputs?.[from.output];
+  return { outputs, energy: result.energy, details: { compound: true, nodes: inner.nodes.length } };
+}
+
 
 /** Every skill the workflow names, resolved user → team → system; names that do not resolve are left out (checkWorkflow reports them). */
 export async function resolveSkills(ws: Workspace, workflow: Workflow): Promise<Map<string, ResolvedSkill>> {

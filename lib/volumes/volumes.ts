@@ -259,6 +259,14 @@ export class Volumes {
   // ── traces ────────────────────────────────────────────────────────────────
 
   /** Commits a trace to the user volume at `traces/<yyyy>/<mm>/<traceId>.json`. */
+  /** Writes one file of the user volume by hand (other volumes change only by sync and promotion). */
+  async writeFile(id: VolumeId, path: string, content: string, message: string): Promise<WriteResult> {
+    this.assertUserWritable(id);
+    const checked = parseVolumePath(path);
+    if (!checked.ok) throw checked.error;
+    return this.write(id, async () => ({ changes: [{ path: checked.value, content }], message }));
+  }
+
   async appendTrace(id: VolumeId, trace: Trace, message: string): Promise<WriteResult & { path: string }> {
     this.assertUserWritable(id);
     const start = trace.spans.reduce((min, s) => Math.min(min, s.start), Number.POSITIVE_INFINITY);

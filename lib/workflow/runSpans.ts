@@ -143,6 +143,8 @@ function runAttributes(input: RunSpanInput): Attributes {
     'weft.run.id': input.runId,
     'weft.workflow.id': input.workflow.id,
     'weft.workflow.name': input.workflow.name,
+    // The workflow as it ran (params included, positions left out): replay and evolution read it.
+    'weft.workflow': JSON.stringify({ nodes: input.workflow.nodes.map(({ position: _position, ...n }) => n), edges: input.workflow.edges }),
     'weft.seed': input.seed,
     'weft.runtime.version': input.runtimeVersion,
     'weft.nodes.total': total,

@@ -109,6 +109,7 @@ export async function runChatTurn(options: ChatTurnOptions): Promise<ChatTurnRes
     userMessage: options.userMessage,
     rounds,
     ...(options.summaryCalls?.length ? { summaries: options.summaryCalls } : {}),
+    ...(options.traceName ? { name: options.traceName } : {}),
     toolLimitReached,
     ...(error ? { error } : {}),
   });

@@ -33,6 +33,7 @@ export interface TurnSpanInput {
   readonly skillsUsed: readonly string[];
   readonly userMessage: string;
   readonly rounds: readonly TurnRound[];
+  readonly name?: string;
   /** Model calls that summarised older turns before this one, in order. */
   readonly summaries?: readonly ModelCall[];
   readonly toolLimitReached: boolean;
@@ -50,7 +51,7 @@ export async function buildTurnTrace(input: TurnSpanInput): Promise<{ trace: Tra
     traceId: input.traceId,
     parents: [],
     kind: 'run',
-    name: 'chat turn',
+    name: input.name ?? 'chat turn',
     pid: null,
     start: input.start,
     end: input.end,

@@ -22,6 +22,8 @@ export interface ChatTurnOptions {
   readonly tools: readonly ToolSpec[];
   /** Runs a tool (an executable skill) with checked arguments; rejects with a coded `WeftError`. */
   readonly runTool: (name: string, args: Record<string, unknown>, signal: AbortSignal) => Promise<ToolRun>;
+  /** The run span's name (default `chat turn`; agents name their steps `agent …`). */
+  readonly traceName?: string;
   /** Model calls made before the turn to summarise older turns: they join its trace and usage. */
   readonly summaryCalls?: readonly ModelCall[];
   /** The longest answer per model call, in tokens (the provider's default when absent). */

@@ -1,0 +1,7 @@
+/** Evolution (DESIGN.md section 1): mines traces for recurring successful patterns and drafts compound skills with learned defaults. Pure: traces and skills are passed in. */
+export * from './types';
+export { signatureOf, type Signature, type WorkflowShape } from './signatureOf';
+export { minePatterns } from './minePatterns';
+export { learnDefaults } from './learnDefaults';
+export { draftCompoundSkill } from './draftCompoundSkill';
+export { mine, type MineInput, type MineReport } from './mine';
