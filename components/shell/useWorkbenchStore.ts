@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 
 export type SideTab = 'chat' | 'inspector';
-export type BottomTab = 'events' | 'processes';
+export type BottomTab = 'events' | 'processes' | 'traces';
 
 interface WorkbenchState {
   readonly sideTab: SideTab;

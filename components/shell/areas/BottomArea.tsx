@@ -3,13 +3,14 @@
 import { EventLog } from '@/components/events/EventLog';
 import { useKernelStore } from '@/components/kernel/useKernelStore';
 import { ProcessList } from '@/components/processes/ProcessList';
+import { TracesPanel } from '@/components/traces';
 import { IconButton } from '@/components/ui/Button';
 import { type TabItem, TabList, TabPanel } from '@/components/ui/Tabs';
 import { type BottomTab, useWorkbenchStore } from '../useWorkbenchStore';
 import { Area } from './Area';
 import styles from './Area.module.css';
 
-/** Event log and process list, as tabs. */
+/** Event log, process list and traces, as tabs. */
 export function BottomArea({ onHide, shortcut }: { onHide(): void; shortcut: string }) {
   const tab = useWorkbenchStore((s) => s.bottomTab);
   const setTab = useWorkbenchStore((s) => s.setBottomTab);
@@ -17,6 +18,7 @@ export function BottomArea({ onHide, shortcut }: { onHide(): void; shortcut: str
   const tabs: readonly TabItem<BottomTab>[] = [
     { id: 'events', label: 'Event log', icon: 'pulse' },
     { id: 'processes', label: 'Processes', icon: 'list', count: live },
+    { id: 'traces', label: 'Traces', icon: 'history' },
   ];
   return (
     <Area
@@ -30,7 +32,7 @@ export function BottomArea({ onHide, shortcut }: { onHide(): void; shortcut: str
       }
     >
       <TabPanel idBase="bottom" id={tab}>
-        {tab === 'events' ? <EventLog /> : <ProcessList />}
+        {tab === 'events' ? <EventLog /> : tab === 'processes' ? <ProcessList /> : <TracesPanel />}
       </TabPanel>
     </Area>
   );
