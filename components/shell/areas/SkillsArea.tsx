@@ -1,5 +1,6 @@
 'use client';
 
+import { Suggestions } from '@/components/evolution/Suggestions';
 import { NewSkillButton, SkillLibrary } from '@/components/skills/SkillLibrary';
 import { Area, AreaTitle } from './Area';
 import styles from './Area.module.css';
@@ -17,6 +18,7 @@ export function SkillsArea() {
         </>
       }
     >
+      <Suggestions />
       <SkillLibrary />
     </Area>
   );
