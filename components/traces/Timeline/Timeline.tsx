@@ -110,6 +110,7 @@ export function Timeline({ model, selected, tampered, onSelect }: { model: Trace
       <div
         ref={scrollRef}
         className={styles.scroll}
+        data-timeline-scroll=""
         role="listbox"
         aria-label={`Spans by start time, ${rows.length} in all`}
         aria-activedescendant={selectedRow >= 0 ? rowId(selectedRow) : undefined}
