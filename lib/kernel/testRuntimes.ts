@@ -32,7 +32,7 @@ const engines: Record<RuntimeKind, () => Engine> = {
   spice: () => createSpiceEngine({ createSimulation: () => new Simulation() }),
 };
 
-export async function kernelWithRuntimes(skills: readonly string[], extra: Partial<KernelDeps> = {}): Promise<{ kernel: Kernel; cleanup: () => void }> {
+export async function kernelWithRuntimes(skills: readonly string[], extra: Partial<KernelDeps> = {}): Promise<{ kernel: Kernel; cleanup: () => void; dir: string }> {
   const dir = tempDir();
   const builtins = {
     version: 'test',
@@ -48,5 +48,5 @@ export async function kernelWithRuntimes(skills: readonly string[], extra: Parti
     ...extra,
   });
   await kernel.boot();
-  return { kernel, cleanup: dir.remove };
+  return { kernel, cleanup: dir.remove, dir: dir.path };
 }
