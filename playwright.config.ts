@@ -27,6 +27,9 @@ export default defineConfig({
     launchOptions: chromiumLaunch,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
+    // The offline service worker (public/sw.js) would precache ~50 MB in every test's fresh
+    // context; specs about offline use opt in with `test.use({ serviceWorkers: 'allow' })`.
+    serviceWorkers: 'block',
   },
   webServer: {
     // The production build (`npm run build` runs first in `npm test`), never `next dev`.

@@ -8,6 +8,13 @@ export const metadata: Metadata = {
   description:
     'A browser-native AI workbench: skills, workflows, agents and their traces, running on your own device.',
   applicationName: 'Weft',
+  // Setting `icons` replaces the one Next derives from app/icon.svg, so it is listed here too.
+  // The web app manifest is app/manifest.ts; the PNGs come from scripts/make-icons.mjs.
+  icons: {
+    icon: [{ url: '/icon.svg', type: 'image/svg+xml', sizes: 'any' }],
+    apple: [{ url: '/icons/apple-touch-icon.png', type: 'image/png', sizes: '180x180' }],
+  },
+  appleWebApp: { capable: true, title: 'Weft', statusBarStyle: 'default' },
 };
 
 export const viewport: Viewport = {

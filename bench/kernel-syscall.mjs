@@ -76,7 +76,7 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage();
+  const page = await browser.newPage({ serviceWorkers: 'block' });
   await page.goto(`http://localhost:${port}/`);
   await page.waitForFunction(() => window.weft?.status.state === 'ready');
   const rounds = [];

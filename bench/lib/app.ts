@@ -33,7 +33,8 @@ export async function startApp(port: number, env: Record<string, string> = {}, e
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
-  const page = await browser.newPage();
+  // No service worker: benchmarks measure the app, not the precache download or cache hits.
+  const page = await browser.newPage({ serviceWorkers: 'block' });
   await page.goto(`http://localhost:${port}/`);
   await page.waitForFunction(() => window.weft?.status.state === 'ready', null, { timeout: 120_000 });
   return {

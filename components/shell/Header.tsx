@@ -1,5 +1,7 @@
 'use client';
 
+import { InstallButton } from '@/components/pwa/InstallButton';
+import { OfflineBadge } from '@/components/pwa/OfflineBadge';
 import { IconButton } from '@/components/ui/Button';
 import { EnvironmentChips } from './EnvironmentChips';
 import styles from './Header.module.css';
@@ -7,7 +9,7 @@ import { KernelStatusPill } from './KernelStatusPill';
 import { ThemeSwitch } from './ThemeSwitch';
 import { WeftMark } from './WeftMark';
 
-/** The top bar: name, kernel status, what this browser can do, theme and panel toggles. */
+/** The top bar: name, kernel status, offline badge, what this browser can do, install, theme and panel toggles. */
 export function Header({ bottomOpen, onToggleBottom, shortcut }: { bottomOpen: boolean; onToggleBottom(): void; shortcut: string }) {
   return (
     <header className={styles.header}>
@@ -16,9 +18,11 @@ export function Header({ bottomOpen, onToggleBottom, shortcut }: { bottomOpen: b
         <span className={styles.name}>Weft</span>
       </div>
       <KernelStatusPill />
+      <OfflineBadge />
       <div className={styles.spacer} />
       <EnvironmentChips />
       <div className={styles.tools}>
+        <InstallButton />
         <ThemeSwitch />
         <IconButton
           icon="panelBottom"

@@ -1,13 +1,14 @@
 'use client';
 
 /**
- * The workbench layout: header, kernel banner, and four resizable areas — skills (left),
+ * The workbench layout: header, kernel and new-version banners, and four resizable areas — skills (left),
  * canvas (centre), chat / inspector (right), events / processes (bottom, Ctrl/⌘+J).
  * Panel sizes are saved per browser; the panels render once the page is hydrated, because
  * the saved sizes live in localStorage, which the server cannot see.
  */
 import { useCallback, useState } from 'react';
 import { Group, Panel, type PanelSize, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
+import { UpdateBanner } from '@/components/pwa/UpdateBanner';
 import { BottomArea } from './areas/BottomArea';
 import { CanvasArea } from './areas/CanvasArea';
 import { SideArea } from './areas/SideArea';
@@ -38,6 +39,7 @@ export function Workbench() {
     <div className={styles.workbench}>
       <Header bottomOpen={bottomOpen} onToggleBottom={toggleBottom} shortcut={shortcut} />
       <KernelDeadBanner />
+      <UpdateBanner />
       <main className={styles.main}>
         {hydrated && (
           <Panels bottomRef={bottomRef} onBottomResize={onBottomResize} onHideBottom={toggleBottom} shortcut={shortcut} />

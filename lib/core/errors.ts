@@ -72,6 +72,7 @@ export const ERROR_CODES = [
   'LLM_TOOL',
   'LLM_CONTEXT_FULL',
   'LLM_MODEL_FILE',
+  'PRECACHE_INVALID',
   'INTERNAL',
 ] as const;
 
