@@ -58,8 +58,10 @@ export function parseSyscall(raw: unknown): Result<Syscall, WeftError> {
     return err(invalid('op', `A syscall must be an object like { op: 'proc.list' }, not ${describe(raw)}.`, null));
   }
   const op = (raw as { op?: unknown }).op;
-  if (typeof op !== 'string' || !(op in schemas)) {
-    const what = op === undefined ? 'has no "op"' : `has the unknown op ${JSON.stringify(op)}`;
+  // hasOwn, not `in`: "toString" or "__proto__" are in every object, and are not ops.
+  if (typeof op !== 'string' || !Object.hasOwn(schemas, op)) {
+    // JSON.stringify only a string: it throws on a bigint, which postMessage carries.
+    const what = op === undefined ? 'has no "op"' : typeof op === 'string' ? `has the unknown op ${JSON.stringify(op)}` : `has an "op" that is ${describe(op)}, not text`;
     return err(invalid('op', `This syscall ${what}. Known ops: ${OPS.join(', ')}.`, typeof op === 'string' ? op : null));
   }
   const parsed = schemas[op as Op].safeParse(raw);

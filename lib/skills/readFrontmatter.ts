@@ -79,6 +79,12 @@ export function readFrontmatter(yaml: string, yamlLine: number): Frontmatter {
   if (readable && doc.contents) {
     try {
       data = doc.toJS({ maxAliasCount: 100 });
+      // An alias inside its own anchor (`x: &a [*a]`) gives data that contains itself: no skill can be written back from it.
+      if (yaml.includes('*') && containsItself(data)) {
+        data = {};
+        readable = false;
+        problems.push(skillProblem('SKILL_YAML_SYNTAX', null, yamlLine, 'The frontmatter contains itself: an alias (*name) is inside the value it refers to (&name). Write that value out instead.'));
+      }
     } catch (e) {
       readable = false;
       problems.push(skillProblem('SKILL_YAML_SYNTAX', null, yamlLine, `The frontmatter cannot be read: ${e instanceof Error ? e.message : String(e)}`));
@@ -109,4 +115,23 @@ export function readFrontmatter(yaml: string, yamlLine: number): Frontmatter {
 function keyText(key: unknown): string {
   if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return key === null || key === undefined ? '' : String(key);
+}
+
+/** True when plain data reaches itself (only YAML aliases can do that). Iterative: deep data cannot overflow it. */
+function containsItself(data: unknown): boolean {
+  const onPath = new Set<object>();
+  const stack: { value: unknown; leaving: boolean }[] = [{ value: data, leaving: false }];
+  while (stack.length > 0) {
+    const { value, leaving } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (leaving) {
+      onPath.delete(value);
+      continue;
+    }
+    if (onPath.has(value)) return true;
+    onPath.add(value);
+    stack.push({ value, leaving: true });
+    for (const child of Object.values(value)) stack.push({ value: child, leaving: false });
+  }
+  return false;
 }

@@ -32,6 +32,15 @@ const FINISH: Record<string, FinishReason> = {
 
 const snippet = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
+/** Tool calls in one answer, at most: an index past it is refused (pending calls are kept in an array by index). */
+const MAX_TOOL_CALLS = 128;
+
+/** A token count (a number, or a numeric string); anything else, NaN or negative counts as 0. Never Number(object): {"toString": 1} throws. */
+const tokenCount = (value: unknown): number => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : 0;
+  return Number.isFinite(n) && n >= 0 ? n : 0;
+};
+
 export function createOpenAiDeltas(requestedModel: string): OpenAiDeltas {
   let model = requestedModel;
   let usage: Usage | null = null;
@@ -93,20 +102,27 @@ export function createOpenAiDeltas(requestedModel: string): OpenAiDeltas {
       }
       if (typeof chunk !== 'object' || chunk === null) throw new WeftError('LLM_BAD_RESPONSE', `The server sent an unexpected stream event: ${snippet(data)}.`);
       if (chunk.error) {
-        const message = typeof chunk.error === 'string' ? chunk.error : String(chunk.error.message ?? JSON.stringify(chunk.error));
+        // Not String(object): {"message": {"toString": 1}} throws.
+        const inner = typeof chunk.error === 'object' ? chunk.error.message : undefined;
+        const message = typeof chunk.error === 'string' ? chunk.error : typeof inner === 'string' ? inner : JSON.stringify(inner ?? chunk.error);
         throw new WeftError('LLM_SERVER', `The server reported an error mid-answer: ${snippet(message)}`, { serverMessage: message });
       }
       if (typeof chunk.model === 'string' && chunk.model) model = chunk.model;
       if (chunk.usage && typeof chunk.usage === 'object') {
-        usage = { inputTokens: Number(chunk.usage.prompt_tokens ?? 0), outputTokens: Number(chunk.usage.completion_tokens ?? 0) };
+        usage = { inputTokens: tokenCount(chunk.usage.prompt_tokens), outputTokens: tokenCount(chunk.usage.completion_tokens) };
       }
       const choice = chunk.choices?.[0];
       if (!choice) return out;
       const delta = choice.delta;
       if (delta && typeof delta.content === 'string' && delta.content !== '') out.push({ type: 'text', text: delta.content });
       if (delta && Array.isArray(delta.tool_calls)) {
-        for (const [position, raw] of (delta.tool_calls as { index?: unknown; id?: unknown; function?: { name?: unknown; arguments?: unknown } }[]).entries()) {
+        for (const [position, raw] of (delta.tool_calls as ({ index?: unknown; id?: unknown; function?: { name?: unknown; arguments?: unknown } } | null)[]).entries()) {
+          if (typeof raw !== 'object' || raw === null) throw new WeftError('LLM_BAD_RESPONSE', `The server sent a tool call that is not an object: ${snippet(data)}. Try again, or pick a model that supports tool calling.`, { data: snippet(data, 2000) });
           const index = typeof raw.index === 'number' ? raw.index : position;
+          // A huge index would make the flush below loop over an array that long; a negative or fractional one was silently lost.
+          if (!Number.isInteger(index) || index < 0 || index >= MAX_TOOL_CALLS) {
+            throw new WeftError('LLM_BAD_RESPONSE', `The server sent a tool call with index ${String(index)}; an index runs from 0 to ${MAX_TOOL_CALLS - 1}. Try again, or pick a model that supports tool calling.`, { index: String(index) });
+          }
           const p = (partial[index] ??= { id: '', name: '', args: '' });
           if (typeof raw.id === 'string' && raw.id) p.id = raw.id;
           if (typeof raw.function?.name === 'string' && raw.function.name) p.name = raw.function.name;
@@ -116,7 +132,8 @@ export function createOpenAiDeltas(requestedModel: string): OpenAiDeltas {
         }
       }
       if (typeof choice.finish_reason === 'string' && choice.finish_reason) {
-        finishReason = FINISH[choice.finish_reason] ?? 'other';
+        // hasOwn: "constructor" is in every object, and is not a finish reason.
+        finishReason = Object.hasOwn(FINISH, choice.finish_reason) ? FINISH[choice.finish_reason]! : 'other';
         if (finishReason === 'tool_calls') flushCalls(out);
       }
       return out;
