@@ -34,7 +34,25 @@ export class SpanLog {
     this.ring[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);
+    this.sealLater(entry);
     return () => sealEntry(entry);
+  }
+
+  private unsealed: Entry[] = [];
+  private sealTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Seals spans in the background shortly after they are appended, so the log keeps hashes, not
+   * the calls' inputs and outputs (a workflow, a run's results): memory stays bounded by the spans.
+   */
+  private sealLater(entry: Entry): void {
+    this.unsealed.push(entry);
+    this.sealTimer ??= setTimeout(() => {
+      this.sealTimer = null;
+      const batch = this.unsealed;
+      this.unsealed = [];
+      for (const e of batch) void sealEntry(e).catch(() => undefined);
+    }, 100);
   }
 
   /** The newest `limit` spans, optionally of one kind, oldest first. */

@@ -1,0 +1,97 @@
+import { chromium, expect, test } from '@playwright/test';
+import { chromiumLaunch } from '../playwright.config';
+import type { Workflow } from '../lib/workflow';
+
+// Reliability cases, each saying what it proves. The soak runs SOAK_RUNS workflow runs (40 in the
+// test command; `npm run test:soak` runs 500).
+test.describe.configure({ timeout: 600_000 });
+
+const SOAK_RUNS = Number(process.env.SOAK_RUNS ?? 40);
+
+test('a Python memory bomb: the kernel keeps answering during it, the run ends with a clear error, and the next run works', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  const result = await page.evaluate(async () => {
+    const weft = window.weft!;
+    await weft.call({ op: 'runtime.warm', runtime: 'python' });
+    const bomb: Promise<{ code: string; message?: string; at: number }> = weft.call({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    hoard = []\n    while True:\n        hoard.append(bytearray(64 * 1024 * 1024))\n    return {}', timeoutMs: 60_000 }).then(
+      () => ({ code: 'none', at: performance.now() }),
+      (e: { code: string; message: string }) => ({ code: e.code, message: e.message, at: performance.now() }),
+    );
+    // Ping the kernel while the bomb grows: every ping is answered, before the bomb ends.
+    const pings: number[] = [];
+    let settled = false;
+    void bomb.then(() => (settled = true));
+    while (!settled && pings.length < 500) {
+      const t0 = performance.now();
+      await weft.call({ op: 'kernel.ping' });
+      pings.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const ended = await bomb;
+    const after = await weft.call({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    return {"ok": 6 * 7}' });
+    return { ended, pings: pings.length, slowest: Math.max(...pings), after: after.outputs };
+  });
+  expect(result.ended.code).toBe('RUNTIME_MEMORY');
+  expect(result.ended.message).toMatch(/memory/);
+  expect(result.pings).toBeGreaterThan(0); // answered during the attack
+  expect(result.after).toEqual({ ok: 42 });
+  test.info().annotations.push({ type: 'slowest ping during the bomb (ms)', description: result.slowest.toFixed(1) });
+});
+
+test(`a soak: ${SOAK_RUNS} workflow runs in a row in one tab; the heaps do not keep growing and no worker leaks`, async () => {
+  // Its own browser, with GC exposed and eager memory measurement, so heap samples mean something.
+  const browser = await chromium.launch({ ...chromiumLaunch, args: [...chromiumLaunch.args, '--js-flags=--expose-gc', '--enable-blink-features=ForceEagerMeasureMemory'] });
+  const page = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+  try {
+    await page.goto('/');
+    await page.waitForFunction(() => window.weft?.status.state === 'ready', null, { timeout: 120_000 });
+    const workflow: Workflow = {
+      version: 1,
+      id: 'soak',
+      name: 'soak',
+      nodes: [
+        { id: 'a', skill: 'json-transform', params: {}, position: { x: 0, y: 0 } },
+        { id: 'b', skill: 'json-transform', params: { spec: [{ limit: 2 }] }, position: { x: 300, y: 0 } },
+        { id: 'c', skill: 'json-transform', params: { spec: [{ limit: 2 }] }, position: { x: 600, y: 0 } },
+      ],
+      edges: [
+        { from: { node: 'a', output: 'result' }, to: { node: 'b', input: 'data' } },
+        { from: { node: 'b', output: 'result' }, to: { node: 'c', input: 'data' } },
+      ],
+    };
+    const samples = await page.evaluate(
+      async ({ w, runs }) => {
+        const weft = window.weft!;
+        const measure = async () => {
+          (globalThis as unknown as { gc?: () => void }).gc?.();
+          const m = await (performance as unknown as { measureUserAgentSpecificMemory(): Promise<{ bytes: number }> }).measureUserAgentSpecificMemory();
+          return m.bytes;
+        };
+        const out: { run: number; bytes: number; workers: number }[] = [];
+        for (let i = 1; i <= runs; i++) {
+          // A different seed each time: every run really runs (nothing from the memo cache) and commits its trace.
+          const r = await weft.call({ op: 'workflow.run', workflow: w, seed: i });
+          if (r.status !== 'ok') throw new Error(`run ${i}: ${r.status} ${JSON.stringify(r.error ?? r.nodes.find((n) => n.error)?.error)}`);
+          if (i === Math.ceil(runs / 4) || i === Math.ceil(runs / 2) || i === Math.ceil((3 * runs) / 4) || i === runs) {
+            const workers = (await weft.call({ op: 'runtime.list' })).reduce((n, s) => n + s.workers, 0);
+            out.push({ run: i, bytes: await measure(), workers });
+          }
+        }
+        return out;
+      },
+      { w: workflow, runs: SOAK_RUNS },
+    );
+    const first = samples[0]!;
+    const last = samples.at(-1)!;
+    test.info().annotations.push({ type: 'memory (MB) at 25/50/75/100 %', description: samples.map((s) => (s.bytes / 1e6).toFixed(1)).join(' / ') });
+    // No leak: after warming up, memory stays within a band (commits and caches may add a little)…
+    expect(last.bytes).toBeLessThan(first.bytes * 1.5 + 30e6);
+    // …and the runtime pools hold the same workers at the end as after warming up.
+    expect(last.workers).toBe(first.workers);
+    const traces = await page.evaluate(() => window.weft!.call({ op: 'trace.list', workflow: 'soak', limit: 1 }));
+    expect(traces.total).toBe(SOAK_RUNS);
+  } finally {
+    await browser.close();
+  }
+});
