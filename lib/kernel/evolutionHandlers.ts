@@ -16,6 +16,8 @@ import type { TraceStore } from './traceHandlers';
 type EvolutionOp = 'evolution.mine' | 'evolution.suggestions' | 'evolution.accept' | 'evolution.reject';
 
 const REJECTED = 'evolution:rejected';
+/** Mining looks at this many of the newest traces at most. */
+export const MAX_MINED_TRACES = 5000;
 /** Mining after runs waits this long for the burst of commits to settle. */
 const AFTER_RUN_MS = 1500;
 
@@ -97,7 +99,11 @@ export class Evolution {
     const start = this.deps.clock.now();
     const traces: Trace[] = [];
     const pathOf = new Map<Trace, string>();
-    for (const path of await this.deps.traces.paths()) {
+    // The newest traces only (paths sort by year and month): memory stays bounded however long the history.
+    const paths = (await this.deps.traces.paths()).sort().slice(-MAX_MINED_TRACES);
+    const kept = new Set(paths);
+    for (const cached of [...this.parsed.keys()]) if (!kept.has(cached)) this.parsed.delete(cached);
+    for (const path of paths) {
       let trace = this.parsed.get(path);
       if (trace === undefined) {
         trace = await this.deps.traces.read(path).catch(() => null);

@@ -176,7 +176,9 @@ export class GitRepo {
     edit.written();
     this.remember(commit.oid, tree, message, author, at, parents ?? (head === null ? [] : [head]));
     await this.moveHead(commit.oid);
-    await consolidatePacks(this.deps.fs, this.gitdir);
+    // Packs merged into one: isomorphic-git's cache still holds the old ones (bytes and all), so it
+    // is emptied; otherwise every consolidation would leak the packs it replaced.
+    if (await consolidatePacks(this.deps.fs, this.gitdir)) forgetPacks(this.deps.cache);
     return { oid: asCommitOid(commit.oid), changed: true };
   }
 
@@ -275,4 +277,9 @@ function signature(author: Author, at: number): Signature {
 
 function infoOf(c: CommitInfo): CommitInfo {
   return { oid: c.oid, message: c.message, author: c.author, at: c.at, parents: c.parents };
+}
+
+/** Empties isomorphic-git's cache object (it keys its packfile cache by a symbol). */
+export function forgetPacks(cache: object): void {
+  for (const key of Reflect.ownKeys(cache)) delete (cache as Record<string | symbol, unknown>)[key];
 }

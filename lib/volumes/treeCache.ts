@@ -22,7 +22,23 @@ export class TreeCache {
   /** Parsed commits, also immutable: reading the head's commit on every write costs a disk read otherwise. */
   private readonly commits = new Map<string, object>();
 
-  constructor(private readonly capacity = 4000) {}
+  /** Entries held across all cached trees: the cache is bounded by what it holds, not by tree count. */
+  private entries = 0;
+
+  /**
+   * @param capacity most parsed commits kept
+   * @param maxEntries most tree entries kept in all: a folder that grows by one file per commit
+   *   (traces/…) is a new, larger tree each time, so counting trees alone would hold O(n²).
+   */
+  constructor(
+    private readonly capacity = 4000,
+    private readonly maxEntries = 50_000,
+  ) {}
+
+  /** Tree entries held now (for tests). */
+  get heldEntries(): number {
+    return this.entries;
+  }
 
   async read(fs: GitFs, gitdir: string, oid: string): Promise<readonly git.TreeEntry[]> {
     const hit = this.trees.get(oid);
@@ -99,8 +115,17 @@ export class TreeCache {
   }
 
   private remember(oid: string, entries: readonly git.TreeEntry[]): void {
+    const old = this.trees.get(oid);
+    if (old) this.entries -= old.length;
+    this.trees.delete(oid);
     this.trees.set(oid, entries);
-    if (this.trees.size > this.capacity) this.trees.delete(this.trees.keys().next().value!);
+    this.entries += entries.length;
+    // Oldest first, but never the tree just added.
+    while ((this.entries > this.maxEntries || this.trees.size > this.capacity) && this.trees.size > 1) {
+      const [first, held] = this.trees.entries().next().value!;
+      this.trees.delete(first);
+      this.entries -= held.length;
+    }
   }
 }
 
