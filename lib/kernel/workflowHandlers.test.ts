@@ -24,6 +24,7 @@ describe('workflow.run', () => {
   it('runs VQE → Plot → Export: the H2 eigenvalue within 1 mHa of −1.137, a plot, a file, and the trace committed', async () => {
     const summary = await run(example('vqe-plot-export'));
     expect(summary.status).toBe('ok');
+    expect(summary).not.toHaveProperty('nodeSkills'); // plain data for the caller, not the resolved skills
     expect(statuses(summary)).toEqual({ vqe: 'ok', plot: 'ok', export: 'ok' });
     const vqe = summary.nodes.find((n) => n.nodeId === 'vqe')!;
     expect(Math.abs((vqe.outputs!.eigenvalue as number) + 1.137)).toBeLessThan(0.001);

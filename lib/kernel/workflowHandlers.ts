@@ -62,13 +62,15 @@ export function workflowHandlers(deps: WorkflowDeps, runs = new Map<string, Work
     'workflow.cancelNode': (c) => ({ cancelled: runs.get(c.runId)?.cancelNode(c.nodeId) ?? false }),
     'workflow.run': async (c) => {
       const workflow = unwrap(parseWorkflow(c.workflow));
-      return executeWorkflow(deps, runs, workflow, {
+      // The resolved skills are for replay's comparison; the caller gets the summary only.
+      const { nodeSkills: _skills, ...summary } = await executeWorkflow(deps, runs, workflow, {
         seed: c.seed ?? DEFAULT_SEED,
         ...(c.tag ? { tag: c.tag } : {}),
         ...(c.concurrency ? { concurrency: c.concurrency } : {}),
         ...(c.only ? { only: new Set(c.only) } : {}),
         ...(c.force ? { force: new Set(c.force) } : {}),
       });
+      return summary;
     },
   };
 }
