@@ -8,15 +8,14 @@
  * the message bus. States: READY (waiting for the scheduler), THINKING (a model call in flight),
  * RUNNING (between steps), BLOCKED (waiting for a tool or a message), SUSPENDED, TERMINATED.
  *
- * In a workflow, an `agent` node (runtime `agent`) is such a process, a child of the run; a
- * node that names a `reviser` reviews, and may send the reviser's work back once over the bus.
+ * In a workflow, an `agent` node is such a process, a child of the run: see agentNodes.ts.
  */
 import { type Clock, newTraceId, type Pid, type TraceId, WeftError } from '../core';
-import { checkCall, DEFAULT_AGENT_CAPABILITIES, grantCapabilities, InferenceScheduler, MessageBus, parseVerdict, REVIEW_INSTRUCTION, scheduledProvider, type BusMessage } from '../agents';
+import { checkCall, DEFAULT_AGENT_CAPABILITIES, grantCapabilities, InferenceScheduler, MessageBus, scheduledProvider, type BusMessage } from '../agents';
 import { type ChatMessage, type Provider, runChatTurn, toolSpecOf, type TurnUsage } from '../llm';
-import { type ExecutableSkill, parseSkill } from '../skills';
-import { type Energy, verifyTrace, ZERO_ENERGY } from '../spans';
-import type { VolumeId, Workspace } from '../volumes';
+import type { ExecutableSkill } from '../skills';
+import { type Energy, ZERO_ENERGY } from '../spans';
+import type { Workspace } from '../volumes';
 import type { PolicyDecision } from './dispatcher';
 import type { ProcessTable } from './processTable';
 import type { AgentResult, AgentSpawnArgs, KernelEvent, Process, Syscall } from './protocol';
@@ -24,6 +23,7 @@ import type { ProgramRunner } from './programs/program';
 import { maxTokensOf, type ProviderInfo, type ProviderStore } from './providerStore';
 import type { SkillCatalog } from './skillCatalog';
 import type { SpanLog } from './spanLog';
+import { commitTrace, toolsFor } from './turnSupport';
 
 export interface AgentHostDeps {
   readonly clock: Clock;
@@ -43,7 +43,8 @@ export interface AgentHostDeps {
   readonly agingMs?: number;
 }
 
-interface Agent {
+/** An agent process's working state (the table holds its public one). */
+export interface Agent {
   readonly pid: Pid;
   readonly name: string;
   readonly info: ProviderInfo;
@@ -63,8 +64,6 @@ interface Agent {
 
 const DEFAULT_SYSTEM = 'You are an agent in Weft, a workbench where skills run in the browser. Do exactly the task you are given, using the tools offered when a computation would answer better than recall. Answer directly and completely; no preamble.';
 const BUDGET_NOTE = 'Suspended: its next model call';
-/** How long a coder waits for review feedback, and a reviewer for the revision. */
-const REVIEW_WAIT_MS = 600_000;
 const KERNEL_PID = 0 as Pid;
 const ZERO_USAGE: TurnUsage = { inputTokens: 0, outputTokens: 0, estimated: false };
 
@@ -127,7 +126,7 @@ export class AgentHost {
     const capabilities = grantCapabilities(agentParent, args.capabilities ?? (agentParent ? undefined : DEFAULT_AGENT_CAPABILITIES));
     const info = await this.deps.providers.resolve(args.providerId);
     const model = args.model ?? info.model;
-    const tools = capabilities.includes('EXECUTE_TOOL') ? await this.toolsFor(args) : new Map<string, ExecutableSkill>();
+    const tools = capabilities.includes('EXECUTE_TOOL') ? await toolsFor(this.deps.workspace(), this.deps.catalog(), { ...(args.skills ? { names: args.skills } : {}), query: args.task, limit: 8 }) : new Map<string, ExecutableSkill>();
     const base = await this.deps.providers.client(info, { fetch: this.deps.fetch, clock: this.deps.clock });
     this.concurrency.set(info.id, info.kind === 'wllama' ? 1 : 4);
     const name = options.name ?? args.name ?? `agent: ${shorten(args.task, 32)}`;
@@ -230,107 +229,9 @@ export class AgentHost {
     return table.get(pid);
   }
 
-  /**
-   * One agent node of a workflow run: the agent is a child of the run. A reviewer (`reviser` set)
-   * may send the reviser's work back once; an agent that some node names as its reviser stays
-   * after answering, to revise on request, until `endRun`.
-   */
-  async runNode(node: {
-    runPid: Pid;
-    nodeId: string;
-    name: string;
-    skill: ExecutableSkill;
-    inputs: Record<string, unknown>;
-    signal: AbortSignal;
-    /** Agent processes of this run by node id. */
-    nodePids: Map<string, Pid>;
-    /** Whether a later node may send this one's work back. */
-    revisable: boolean;
-  }): Promise<{ outputs: Record<string, unknown>; tokens: TurnUsage }> {
-    const text = (key: string) => (typeof node.inputs[key] === 'string' ? (node.inputs[key] as string).trim() : '');
-    const task = text('task');
-    if (!task) throw new WeftError('RUNTIME_INPUT_INVALID', `The agent node ${node.nodeId} has no task: wire an output into its "task" input, or type one in its settings.`, { node: node.nodeId });
-    const brief = text('brief');
-    const skills = Array.isArray(node.inputs.skills) ? (node.inputs.skills as unknown[]).filter((s): s is string => typeof s === 'string') : [];
-    const budget = Number(node.inputs.budget) > 0 ? Math.round(Number(node.inputs.budget)) : undefined;
-    const priority = Math.min(19, Math.max(0, Math.round(Number(node.inputs.priority ?? 10)) || 0));
-    const system = text('system') || node.skill.code.source.trim();
-    const proc = await this.spawn(
-      { task, system, skills, priority, ...(budget ? { budget } : {}), parent: node.runPid, capabilities: skills.length > 0 ? ['EXECUTE_TOOL', 'READ_CONTEXT'] : ['READ_CONTEXT'] },
-      null,
-      { skillContext: false, name: node.name },
-    );
-    const agent = this.require(proc.pid);
-    node.nodePids.set(node.nodeId, proc.pid);
-    const onAbort = () => this.stop(proc.pid);
-    node.signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      const reviser = text('reviser');
-      const message = [brief, reviser ? `${REVIEW_INSTRUCTION}\n\n${task}` : task].filter(Boolean).join('\n\n');
-      let step = await this.step(agent, message);
-      if (reviser && step.status === 'ok') step = await this.review(agent, step, reviser, node.nodePids, node.signal);
-      if (step.status !== 'ok') {
-        this.finish(agent, step);
-        throw WeftError.from(step.error ?? new WeftError('LLM_CANCELLED', `Agent ${proc.pid} was stopped.`));
-      }
-      if (node.revisable) {
-        agent.done = this.listen(agent, step);
-      } else {
-        this.finish(agent, step);
-      }
-      return { outputs: { answer: step.answer }, tokens: agent.usage };
-    } finally {
-      node.signal.removeEventListener('abort', onAbort);
-    }
-  }
-
-  /** The run ended: agents kept for revisions end too. */
-  endRun(nodePids: Map<string, Pid>): void {
-    for (const pid of nodePids.values()) {
-      const agent = this.agents.get(pid);
-      if (agent && !agent.result) agent.controller.abort();
-    }
-  }
-
-  private async review(reviewer: Agent, first: Step, reviserNode: string, nodePids: Map<string, Pid>, signal: AbortSignal): Promise<Step> {
-    const verdict = parseVerdict(first.answer);
-    if (verdict.kind === 'approve') return first;
-    const reviser = nodePids.get(reviserNode);
-    if (reviser === undefined || !this.alive(reviser)) {
-      return { ...first, answer: `Not approved (the ${reviserNode} agent is no longer running to revise it). Feedback: ${verdict.feedback}` };
-    }
-    this.bus.send(reviewer.pid, reviser, { feedback: verdict.feedback, spanOf: reviewer.lastSpan }, 'revise');
-    const reply = await this.bus.receive(reviewer.pid, { from: reviser, topic: 'revised', timeoutMs: REVIEW_WAIT_MS, signal });
-    const work = String((reply.body as { work?: unknown } | null)?.work ?? '');
-    const second = await this.step(reviewer, `The revised work:\n\n${work}\n\nReview it again. Reply APPROVE or REVISE: (this is the last round).`);
-    if (second.status !== 'ok') return second;
-    const again = parseVerdict(second.answer);
-    // One revision only: a second REVISE ends the review, not approved.
-    return again.kind === 'approve' ? second : { ...second, answer: `Not approved after one revision. Last feedback: ${again.feedback}\n\n${work}` };
-  }
-
-  /** A revisable agent, after answering: revise on request until the run ends. */
-  private async listen(agent: Agent, answered: Step): Promise<AgentResult> {
-    let last = answered;
-    try {
-      for (;;) {
-        const request = await this.bus.receive(agent.pid, { topic: 'revise', timeoutMs: REVIEW_WAIT_MS, signal: agent.controller.signal });
-        const feedback = String((request.body as { feedback?: unknown } | null)?.feedback ?? '');
-        const step = await this.step(agent, `The reviewer asks for a revision:\n\n${feedback}\n\nReply with the complete revised work only.`);
-        if (step.status !== 'ok') return this.finish(agent, step);
-        last = step;
-        this.bus.send(agent.pid, request.from, { work: step.answer, spanOf: agent.lastSpan }, 'revised');
-      }
-    } catch (e) {
-      // The run ended (or nobody asked for a revision in time): the last answer stands.
-      const error = WeftError.from(e);
-      if (error.code === 'LLM_CANCELLED' || error.code === 'BUS_TIMEOUT') return this.finish(agent, last, 'the run ended');
-      return this.finish(agent, { ...last, status: 'error', error });
-    }
-  }
-
   /** One turn of the agent: its model calls (through the scheduler) and tool calls. */
-  private async step(agent: Agent, userMessage: string): Promise<Step> {
+  /** @internal for agentNodes.ts */
+  async step(agent: Agent, userMessage: string): Promise<Step> {
     const { pid } = agent;
     if (agent.controller.signal.aborted) return { status: 'cancelled', answer: '', error: null };
     this.setState(pid, 'RUNNING', null);
@@ -362,7 +263,9 @@ export class AgentHost {
       estimated: agent.usage.estimated || result.usage.estimated,
     };
     agent.lastSpan = [...result.spans].reverse().find((s) => s.kind === 'llm')?.id ?? agent.lastSpan;
-    const trace = await this.commit(agent, result.trace, result.status);
+    const committed = await commitTrace(this.deps.workspace(), result.trace, `Agent ${agent.name}: ${result.status}, ${result.trace.spans.length} spans`, await this.deps.providers.key(agent.info.id));
+    if (committed.error) this.deps.log('warn', `The trace of agent ${pid} was not saved: ${committed.error.message}`, pid);
+    const trace = committed.written;
     const answer = [...result.messages].reverse().find((m) => m.role === 'assistant' && m.content.trim() !== '')?.content ?? '';
     return { status: result.status, answer, error: result.error ?? null, trace };
   }
@@ -377,7 +280,8 @@ export class AgentHost {
     }
   }
 
-  private finish(agent: Agent, step: Step, reason?: string): AgentResult {
+  /** @internal for agentNodes.ts */
+  finish(agent: Agent, step: Step, reason?: string): AgentResult {
     if (agent.result) return agent.result;
     const { table } = this.deps;
     const result: AgentResult = {
@@ -401,7 +305,8 @@ export class AgentHost {
   }
 
   /** Kill: the call in flight is aborted, queued calls dropped, waits ended, running tools killed. */
-  private stop(pid: Pid): void {
+  /** @internal for agentNodes.ts */
+  stop(pid: Pid): void {
     const agent = this.agents.get(pid);
     agent?.controller.abort();
     this.scheduler.cancel(pid);
@@ -428,7 +333,8 @@ export class AgentHost {
     this.deps.table.setState(pid, state, undefined, note);
   }
 
-  private alive(pid: Pid): boolean {
+  /** @internal for agentNodes.ts */
+  alive(pid: Pid): boolean {
     try {
       return this.deps.table.get(pid).state !== 'TERMINATED';
     } catch {
@@ -436,44 +342,11 @@ export class AgentHost {
     }
   }
 
-  private require(pid: Pid): Agent {
+  /** @internal for agentNodes.ts */
+  require(pid: Pid): Agent {
     const agent = this.agents.get(pid);
     if (!agent) throw new WeftError('PROC_NOT_FOUND', `There is no agent ${pid}.`, { pid });
     return agent;
-  }
-
-  /** The executable skills an agent may call: the ones named, or the most relevant to its task. */
-  private async toolsFor(args: AgentSpawnArgs): Promise<Map<string, ExecutableSkill>> {
-    const ws = this.deps.workspace();
-    const names = args.skills ?? (await this.deps.catalog().search(args.task, 8)).filter((h) => h.runtime && h.runtime !== 'workflow' && h.runtime !== 'agent').map((h) => h.name);
-    const tools = new Map<string, ExecutableSkill>();
-    const missing: string[] = [];
-    for (const name of names) {
-      try {
-        const where = await ws.volumes.resolveSkill(name);
-        const parsed = parseSkill(await ws.volumes.readSkill(where.volume as VolumeId, name), { folder: name });
-        const skill = parsed.ok ? parsed.value.skill : null;
-        if (skill?.kind === 'executable' && skill.runtime !== 'workflow' && skill.runtime !== 'agent') tools.set(name, skill);
-        else if (args.skills) missing.push(`${name} (not an executable skill)`);
-      } catch {
-        if (args.skills) missing.push(name);
-      }
-    }
-    if (missing.length > 0) throw new WeftError('SKILL_NOT_FOUND', `The agent cannot be given ${missing.join(', ')}: no such executable skill. Check the names in the skill library.`, { missing });
-    return tools;
-  }
-
-  private async commit(agent: Agent, trace: Parameters<typeof verifyTrace>[0], status: string): Promise<{ path: string; commit: string } | null> {
-    try {
-      const report = await verifyTrace(trace);
-      if (!report.ok) return null;
-      const ws = this.deps.workspace();
-      const written = await ws.volumes.appendTrace(ws.volumes.userVolume, trace, `Agent ${agent.name}: ${status}, ${trace.spans.length} spans`);
-      return { path: written.path, commit: written.commit };
-    } catch (error) {
-      this.deps.log('warn', `The trace of agent ${agent.pid} was not saved: ${WeftError.from(error).message}`, agent.pid);
-      return null;
-    }
   }
 
   /** Each message is a `message` span: from the sender (its latest model call) to the receiver. */
@@ -505,7 +378,7 @@ export class AgentHost {
   }
 }
 
-interface Step {
+export interface Step {
   readonly status: 'ok' | 'error' | 'cancelled';
   readonly answer: string;
   readonly error: WeftError | null;

@@ -20,14 +20,14 @@ import {
   type TurnStatus,
   type TurnUsage,
 } from '../llm';
-import { estimateTokens, type ExecutableSkill, parseSkill } from '../skills';
-import { verifyTrace } from '../spans';
-import type { VolumeId, Workspace } from '../volumes';
+import { estimateTokens, type ExecutableSkill } from '../skills';
+import type { Workspace } from '../volumes';
 import { type ChatSummary, type ChatTurnRecord, historyOf, newChat, readChat, type StoredChat, writeChat } from './chatStore';
 import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, runEnzyme } from './enzymes';
 import type { LocalModels } from './localModels';
 import { contextLengthOf, maxTokensOf, type ProviderInfo, type ProviderStore } from './providerStore';
 import { bindInputs } from './runtimeHandlers';
+import { commitTrace, toolsFor } from './turnSupport';
 import type { SkillCatalog } from './skillCatalog';
 
 export interface ChatDeps {
@@ -151,7 +151,7 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
   const n = chat.turns.length + 1;
   const contextLength = Math.min(contextLengthOf(info), allocated ?? Infinity);
   const skillBudget = Math.floor(contextLength / 4);
-  const tools = await toolsFor(ws, deps.catalog(), args.text);
+  const tools = await toolsFor(ws, deps.catalog(), { query: args.text, limit: MAX_TOOLS });
   const specs = [...tools.values()].map(toolSpecOf);
   const summaryCalls: ModelCall[] = [];
   const fitted = await fit(chat, provider, model, {
@@ -218,23 +218,6 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
   return { chatId: chat.id, title: chat.title, pid, turn: n, status: result.status, messages: added, usage: result.usage, skillsUsed: result.skillsUsed, trace: trace.written, traceError: trace.error, error, commit };
 }
 
-/** The executable skills most relevant to the text, parsed, at most MAX_TOOLS. */
-async function toolsFor(ws: Workspace, catalog: SkillCatalog, text: string): Promise<Map<string, ExecutableSkill>> {
-  const hits = (await catalog.search(text, MAX_TOOLS * 3)).filter((h) => h.runtime !== null && h.runtime !== 'workflow' && h.runtime !== 'agent');
-  const tools = new Map<string, ExecutableSkill>();
-  for (const hit of hits) {
-    if (tools.size >= MAX_TOOLS) break;
-    try {
-      const parsed = parseSkill(await ws.volumes.readSkill(hit.volume as VolumeId, hit.name), { folder: hit.name });
-      const skill = parsed.ok ? parsed.value.skill : null;
-      if (skill?.kind === 'executable' && skill.runtime !== 'workflow' && skill.runtime !== 'agent') tools.set(hit.name, skill);
-    } catch {
-      // A skill that cannot be read is not offered; the library shows its problem.
-    }
-  }
-  return tools;
-}
-
 async function runTool(enzymes: EnzymeDeps, skill: ExecutableSkill, given: Record<string, unknown>, signal: AbortSignal, parent: Pid, tag: string | undefined) {
   if (skill.runtime === 'workflow' || skill.runtime === 'agent') throw new WeftError('RUNTIME_UNAVAILABLE', `${skill.name} is a ${skill.runtime} skill, which the chat cannot run as a tool.`, { skill: skill.name });
   const run = await runEnzyme(enzymes, {
@@ -293,19 +276,6 @@ async function summarize(provider: Provider, model: string, messages: readonly C
   o.calls.push(call);
   if (call.status !== 'ok') throw call.error ?? new WeftError('LLM_CANCELLED', 'The summary was stopped.');
   return call.text;
-}
-
-/** Verifies and commits the turn's trace; one that would carry the key is refused, never written. */
-async function commitTrace(ws: Workspace, trace: Parameters<typeof verifyTrace>[0], message: string, key: string | undefined) {
-  try {
-    const report = await verifyTrace(trace);
-    if (!report.ok) throw new WeftError('TRACE_INVALID', `The turn's trace did not verify (${report.problems.length} problems), so it was not committed.`, { problems: report.problems.slice(0, 20) });
-    if (key && key.length >= 4 && JSON.stringify(trace).includes(key)) throw new WeftError('TRACE_INVALID', "The turn's trace contained the provider's API key, so it was not committed.");
-    const written = await ws.volumes.appendTrace(ws.volumes.userVolume, trace, message);
-    return { written: { path: written.path, commit: written.commit }, error: null };
-  } catch (error) {
-    return { written: null, error: WeftError.from(error).toJSON() };
-  }
 }
 
 /** Replaces the key wherever it appears in plain data (it should be nowhere; this makes sure). */

@@ -27,6 +27,7 @@ import { type EnzymeDeps, runEnzyme } from './enzymes';
 import type { WorkflowRunSummary } from './protocol';
 import type { SpanLog } from './spanLog';
 import type { AgentHost } from './agentHost';
+import { endAgentRun, runAgentNode } from './agentNodes';
 
 type WorkflowOp = 'workflow.check' | 'workflow.simulate' | 'workflow.run' | 'workflow.cancelNode';
 
@@ -119,7 +120,7 @@ export async function executeWorkflow(deps: WorkflowDeps, runs: Map<string, Work
     kill: () => run.cancel('killed by the user'),
   });
   const result = await run.done;
-  deps.agents.endRun(agentPids);
+  endAgentRun(deps.agents, agentPids);
   runs.delete(runId);
   runners.delete(pid);
   table.charge(pid, result.energy);
@@ -164,7 +165,7 @@ function nodeRunner(deps: WorkflowDeps, run: RunContext): RunNode {
   return async (node, inputs, ctx) => {
     const skill = ctx.skill;
     if (skill.runtime === 'agent') {
-      const done = await deps.agents.runNode({ runPid: run.pid, nodeId: node.id, name: `${run.workflowName}/${node.label ?? node.id}`, skill, inputs, signal: ctx.signal, nodePids: run.agentPids, revisable: run.revisable.has(node.id) });
+      const done = await runAgentNode(deps.agents, { runPid: run.pid, nodeId: node.id, name: `${run.workflowName}/${node.label ?? node.id}`, skill, inputs, signal: ctx.signal, nodePids: run.agentPids, revisable: run.revisable.has(node.id) });
       return { outputs: done.outputs, energy: { cpuMs: 0, tokensIn: done.tokens.inputTokens, tokensOut: done.tokens.outputTokens, bytes: 0 }, details: { agent: true } };
     }
     if (skill.runtime === 'workflow') return runCompound(deps, run, node.id, skill, inputs, ctx);
