@@ -1,6 +1,6 @@
 /**
  * The kernel worker: hosts one `Kernel` and nothing else.
- * May import: lib/kernel, lib/core, lib/runtimes, ./browserWorkspace (and what they import). Never React, Next.js or components.
+ * May import: lib/kernel, lib/core, lib/runtimes, lib/security, ./browserWorkspace (and what they import). Never React, Next.js or components.
  * The runtime workers (python, javascript, tensor, three, spice) are started from here, as nested
  * module workers, so the UI never talks to a runtime directly.
  * Built as an ES module by scripts/build-workers.mjs into public/workers/kernel.js and started
@@ -9,6 +9,7 @@
 import { systemClock } from '../lib/core';
 import { Kernel, probeEnvironment, serveKernel } from '../lib/kernel';
 import { RuntimeHost, type WorkerLike } from '../lib/runtimes';
+import { policedFetch } from '../lib/security/networkPolicy';
 import { browserMemoStore } from './browserMemo';
 import { openBrowserWorkspace } from './browserWorkspace';
 import { wllamaModels } from './wllamaEngine';
@@ -23,10 +24,12 @@ const scope = self as unknown as {
 const kernel = new Kernel({
   clock: systemClock,
   version: __WEFT_VERSION__,
+  // What this worker's Content-Security-Policy allows, refused in words rather than "Failed to fetch".
+  fetch: policedFetch((input, init) => fetch(input, init), self.location.origin),
   probe: () => probeEnvironment(),
   runtimes: (onStatus) =>
     new RuntimeHost({
-      create: (kind) => new Worker(`/workers/${kind}.js`, { type: 'module', name: `weft-${kind}` }) as unknown as WorkerLike,
+      create: (kind, network) => new Worker(`/workers/${kind}.js${network ? '?network=1' : ''}`, { type: 'module', name: `weft-${kind}` }) as unknown as WorkerLike,
       clock: systemClock,
       onStatus,
     }),

@@ -11,7 +11,7 @@ export const THEME_STORAGE_KEY = 'weft.theme';
 
 /**
  * Runs in <head> before the first paint, so a saved theme never flashes the other one.
- * Kept tiny and constant: a later Content-Security-Policy can allow it by its hash.
+ * It carries the request's CSP nonce (app/layout.tsx, proxy.ts).
  */
 export const THEME_SCRIPT = `try{var t=localStorage.getItem("${THEME_STORAGE_KEY}");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
 

@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'LLM_CONTEXT_FULL',
   'LLM_MODEL_FILE',
   'PRECACHE_INVALID',
+  'NETWORK_POLICY',
+  'PERMISSION_DENIED',
   'INTERNAL',
 ] as const;
 

@@ -16,6 +16,10 @@ describe('classifyRequest', () => {
     expect(route(`${origin}/pyodide/pyodide.asm.wasm?v=1`)).toBe('precached');
   });
 
+  it('loads a runtime worker for network skills from the server, whose policy lets it connect out', () => {
+    expect(route(`${origin}/workers/kernel.js?network=1`, { mode: 'same-origin' })).toBe('network');
+  });
+
   it('treats page loads as navigations (network first, cached page offline)', () => {
     expect(route(`${origin}/`, { mode: 'navigate' })).toBe('navigation');
     expect(route(`${origin}/some/deep/link?x=1`, { mode: 'navigate' })).toBe('navigation');

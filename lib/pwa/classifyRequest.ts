@@ -37,6 +37,9 @@ export function classifyRequest(request: RequestFacts, origin: string, precached
   }
   if (url.origin !== origin) return NETWORK;
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return NETWORK;
+  // A runtime worker for skills with the `network` permission: its policy (which lets it connect
+  // out) comes from the server; the precached copy has the other one.
+  if (url.pathname.startsWith('/workers/') && url.searchParams.has('network')) return NETWORK;
   // The page itself is only a navigation fallback: `/?_rsc=…` and other fetches of `/` are the router's data.
   const entry = url.pathname === NAVIGATION_FALLBACK ? undefined : precached.get(url.pathname);
   if (entry) return { route: 'precached', entry };

@@ -1,6 +1,7 @@
 /**
  * Every runtime the kernel offers, each a `RuntimePool` of workers started by `create(kind)`
- * (`new Worker('/workers/<kind>.js', { type: 'module' })` in the browser).
+ * (`new Worker('/workers/<kind>.js', { type: 'module' })` in the browser; `?network=1` for code
+ * with the `network` permission, which proxy.ts serves with a policy that lets it connect out).
  */
 import type { Clock } from '../core';
 import { RuntimePool } from './runtimePool';
@@ -12,7 +13,8 @@ import type { WorkerLike } from './workerLike';
 export const POOL_SIZES: Readonly<Record<RuntimeKind, number>> = { python: 2, javascript: 4, three: 2, tensor: 1, spice: 1 };
 
 export interface RuntimeHostOptions {
-  readonly create: (kind: RuntimeKind) => WorkerLike;
+  /** `network`: for code with the `network` permission (see `RuntimePoolOptions.create`). */
+  readonly create: (kind: RuntimeKind, network: boolean) => WorkerLike;
   readonly clock: Clock;
   readonly onStatus: (status: RuntimeStatus) => void;
   readonly tensorBackend?: BackendOverride;
@@ -32,7 +34,7 @@ export class RuntimeHost {
         kind,
         new RuntimePool({
           kind,
-          create: () => options.create(kind),
+          create: (network) => options.create(kind, network),
           maxWorkers: POOL_SIZES[kind],
           interruptible: kind === 'python',
           networkAware: kind === 'javascript' || kind === 'three' || kind === 'tensor',

@@ -13,8 +13,12 @@ import type { LoadOptions } from './workerProtocol';
 
 export interface RuntimePoolOptions {
   readonly kind: RuntimeKind;
-  /** Starts a worker for this runtime (the browser's `new Worker(...)`, or `inProcessWorker`). */
-  readonly create: () => WorkerLike;
+  /**
+   * Starts a worker for this runtime (the browser's `new Worker(...)`, or `inProcessWorker`).
+   * `network`: the worker is for code with the `network` permission (in the browser it is loaded
+   * with a Content-Security-Policy that lets it connect out; the others cannot).
+   */
+  readonly create: (network: boolean) => WorkerLike;
   /** Options every new worker loads with (the tensor backend choice…); `network` is added per worker. */
   readonly loadOptions?: () => LoadOptions;
   readonly maxWorkers: number;
@@ -186,7 +190,7 @@ export class RuntimePool implements Runtime {
     const worker = new RuntimeWorker({
       kind: this.kind,
       id: this.nextId++,
-      create: this.options.create,
+      create: () => this.options.create(network),
       loadOptions: { ...this.options.loadOptions?.(), network, ...(interrupt ? { interrupt: interrupt.buffer as SharedArrayBuffer } : {}) },
       ...(interrupt ? { interrupt } : {}),
       clock: this.options.clock,

@@ -11,8 +11,11 @@ import { listConflicts, resolveConflict } from './conflicts';
 import { promoteSkill } from './promoteSkill';
 import { createLockMap } from './lockMap';
 import { memoryStore } from './keyValueStore';
+import { GitRepo } from './gitRepo';
+import { countBetween } from './syncVolume';
+import { TreeCache } from './treeCache';
 import { Workspace } from './workspace';
-import { nativeGit } from './testing';
+import { nativeGit, nodeFs, tempDir } from './testing';
 import { testVolumes } from './testVolumes';
 
 const TOKEN = 's3cret-token';
@@ -130,6 +133,152 @@ describe('sync with a real git server (git http-backend)', () => {
     await native.git('push', '-q', 'origin', 'main');
     expect(await ada.volumes.sync('teams/lab', remote)).toMatchObject({ outcome: 'pulled', received: 1, sent: 0 });
     expect((await ada.volumes.log('teams/lab', { limit: 1 }))[0]).toMatchObject({ message: 'Add README', author: { name: 'Server Side' } });
+  });
+});
+
+describe('two devices on one team remote: conflicts in both directions keep both versions', () => {
+  const MINUTE = 60_000;
+
+  /** Ada promotes `files` as skill `name` to a fresh team remote; Bob clones it. Both devices are returned. */
+  async function twoDevices(repo: string, name: string, files: Record<string, string>) {
+    const repoPath = await server.createRepo(repo);
+    const remote = { url: server.repoUrl(repo), token: TOKEN, http };
+    const ada = await device('ada');
+    const bob = await device('bob');
+    await ada.volumes.ensure('teams/lab');
+    for (const [path, content] of Object.entries(files)) await ada.volumes.writeFile(ada.volumes.userVolume, `skills/${name}/${path}`, content, `Write ${path}`);
+    await promoteSkill(ada.volumes, name, 'lab', 'first version', remote);
+    await bob.volumes.ensure('teams/lab', undefined, { empty: true });
+    expect(await bob.volumes.sync('teams/lab', remote)).toMatchObject({ outcome: 'pulled', received: 2, conflicts: [] });
+    return { repoPath, remote, ada, bob };
+  }
+
+  /** Every file of the team volume with its content, as one device (or the server) has it. */
+  async function teamFiles(t: Awaited<ReturnType<typeof device>>): Promise<Record<string, string>> {
+    const repo = await t.volumes.open('teams/lab');
+    const paths = (await repo.listFiles('skills')).sort();
+    return Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await t.volumes.read('teams/lab', p)] as const)));
+  }
+  function serverFiles(repoPath: string): Record<string, string> {
+    const paths = nativeGit(repoPath, 'ls-tree', '-r', '--name-only', 'main', 'skills').trim().split('\n').sort();
+    return Object.fromEntries(paths.map((p) => [p, nativeGit(repoPath, 'show', `main:${p}`)]));
+  }
+
+  it('Bob edits a skill Ada changed first: Bob keeps both and pushes, Ada receives both, and "keep both" reaches everyone', async () => {
+    // Proves the direction the native-git test does not: the conflicting edit arrives from another
+    // Weft device, and it is this device's own edit (Ada's, already on the server) that comes back
+    // as "theirs". Neither version is lost at any step: Bob's merge holds both and is pushed, Ada
+    // receives that merge by fast-forward (her own edit beside Bob's), and once Bob keeps both, each
+    // version is a skill of its own on both devices and on a server repository git accepts.
+    const { repoPath, remote, ada, bob } = await twoDevices('lab-two-devices', 'csv-stats', { 'SKILL.md': skill('csv-stats', 'v1') });
+
+    // Bob edits and promotes while offline; Ada edits later, but her promotion reaches the server first.
+    bob.clock.advance(MINUTE);
+    await bob.volumes.writeSkill(bob.volumes.userVolume, 'csv-stats', skill('csv-stats', 'bob edit'));
+    await promoteSkill(bob.volumes, 'csv-stats', 'lab', 'count columns', null);
+    ada.clock.advance(2 * MINUTE);
+    await ada.volumes.writeSkill(ada.volumes.userVolume, 'csv-stats', skill('csv-stats', 'ada edit'));
+    const adaEdit = await promoteSkill(ada.volumes, 'csv-stats', 'lab', 'report the mean', remote);
+    expect(adaEdit.sync).toMatchObject({ outcome: 'pushed', sent: 1 });
+
+    // Bob syncs: his version stays in place, Ada's (tagged with her commit) sits beside it, and the merge is pushed.
+    bob.clock.advance(2 * MINUTE);
+    const tag = adaEdit.commit.slice(0, 7);
+    const theirsPath = `skills/csv-stats/SKILL.md.remote-${tag}`;
+    const merged = await bob.volumes.sync('teams/lab', remote);
+    expect(merged).toMatchObject({ outcome: 'merged', received: 1, sent: 2, conflicts: [{ path: 'skills/csv-stats/SKILL.md', kind: 'both-changed', theirs: theirsPath }] });
+    const bothVersions = { 'skills/csv-stats/SKILL.md': skill('csv-stats', 'bob edit'), [theirsPath]: skill('csv-stats', 'ada edit') };
+    expect(await teamFiles(bob)).toEqual(bothVersions);
+    expect(serverFiles(repoPath)).toEqual(bothVersions);
+
+    // Ada syncs: a fast-forward to Bob's merge (his promotion and the merge), so she has both versions too.
+    ada.clock.advance(3 * MINUTE);
+    expect(await ada.volumes.sync('teams/lab', remote)).toEqual({ outcome: 'pulled', head: merged.head, received: 2, sent: 0, conflicts: [] });
+    expect(await teamFiles(ada)).toEqual(bothVersions);
+    expect(await listConflicts(ada.volumes, 'teams/lab')).toEqual([{ path: 'skills/csv-stats/SKILL.md', theirs: theirsPath, tag }]);
+
+    // Bob keeps both and pushes; Ada receives it: Bob's version in place, hers as a skill of its own, no conflict left.
+    const copyName = `csv-stats-${tag}`;
+    expect((await resolveConflict(bob.volumes, 'teams/lab', theirsPath, 'both')).kept).toEqual(['skills/csv-stats/SKILL.md', `skills/${copyName}/SKILL.md`]);
+    expect(await bob.volumes.sync('teams/lab', remote)).toMatchObject({ outcome: 'pushed', sent: 1 });
+    expect(await ada.volumes.sync('teams/lab', remote)).toMatchObject({ outcome: 'pulled', received: 1, conflicts: [] });
+    const resolved = { 'skills/csv-stats/SKILL.md': skill('csv-stats', 'bob edit'), [`skills/${copyName}/SKILL.md`]: skill('csv-stats', 'ada edit').replace('name: csv-stats', `name: ${copyName}`) };
+    expect(await teamFiles(ada)).toEqual(resolved);
+    expect(await teamFiles(bob)).toEqual(resolved);
+    expect(serverFiles(repoPath)).toEqual(resolved);
+    expect(await listConflicts(ada.volumes, 'teams/lab')).toEqual([]);
+    nativeGit(repoPath, 'fsck', '--full', '--strict');
+  });
+
+  it.each([
+    ['Ada’s edit', 'deleted-here'],
+    ['Bob’s rename', 'deleted-there'],
+  ] as const)('Ada edits a script that Bob renames; %s reaches the server first, and both versions are kept everywhere', async (first, kind) => {
+    // Proves the edit/delete conflict in both directions between two Weft devices: Bob's promotion
+    // renames scripts/stats.py to scripts/count.py (the old file is deleted), while Ada edits
+    // scripts/stats.py. Whichever device syncs second merges — as "deleted here" when Bob merges
+    // Ada's edit, "deleted there" when Ada merges Bob's rename — and Ada's edited file survives
+    // beside Bob's renamed one, on the device that merged, on the server, and on the other device.
+    const files = { 'SKILL.md': skill('fit', 'Run scripts/stats.py.'), 'scripts/stats.py': 'print("v1")\n' };
+    const { repoPath, remote, ada, bob } = await twoDevices(`lab-rename-${kind}`, 'fit', files);
+
+    ada.clock.advance(MINUTE);
+    await ada.volumes.writeFile(ada.volumes.userVolume, 'skills/fit/scripts/stats.py', 'print("ada edit")\n', 'Edit stats.py');
+    await promoteSkill(ada.volumes, 'fit', 'lab', 'print more', null);
+    bob.clock.advance(2 * MINUTE);
+    await bob.volumes.writeFile(bob.volumes.userVolume, 'skills/fit/SKILL.md', files['SKILL.md'], 'Copy fit');
+    await bob.volumes.writeFile(bob.volumes.userVolume, 'skills/fit/scripts/count.py', 'print("v1")\n', 'Rename stats.py');
+    await promoteSkill(bob.volumes, 'fit', 'lab', 'rename the script', null);
+
+    const [early, late] = first === 'Ada’s edit' ? [ada, bob] : [bob, ada];
+    early.clock.advance(MINUTE);
+    expect(await early.volumes.sync('teams/lab', remote)).toMatchObject({ outcome: 'pushed', sent: 1 });
+    late.clock.advance(2 * MINUTE);
+    const merged = await late.volumes.sync('teams/lab', remote);
+    expect(merged).toMatchObject({ outcome: 'merged', received: 1, sent: 2, conflicts: [{ path: 'skills/fit/scripts/stats.py', kind }] });
+    early.clock.advance(3 * MINUTE);
+    expect(await early.volumes.sync('teams/lab', remote)).toEqual({ outcome: 'pulled', head: merged.head, received: 2, sent: 0, conflicts: [] });
+
+    const both = { 'skills/fit/SKILL.md': files['SKILL.md'], 'skills/fit/scripts/count.py': 'print("v1")\n', 'skills/fit/scripts/stats.py': 'print("ada edit")\n' };
+    expect(await teamFiles(ada)).toEqual(both);
+    expect(await teamFiles(bob)).toEqual(both);
+    expect(serverFiles(repoPath)).toEqual(both);
+    nativeGit(repoPath, 'fsck', '--full', '--strict');
+  });
+});
+
+describe('the commit counts a sync reports', () => {
+  /**
+   * Bob's offline edit (off the base) merged with Ada's pushed edit. Times are seconds; the
+   * commits are what `received` and `sent` count, whatever the devices' clocks said.
+   */
+  async function offlineMerge(seconds: { base: number; offline: number; pushed: number; merge: number }) {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const repo = new GitRepo({ fs: nodeFs, cache: {}, trees: new TreeCache() }, `${dir.path}/r`);
+    await repo.init();
+    const author = { name: 'Bob', email: 'bob@example.org' };
+    const at = (s: number) => Date.UTC(2026, 10, 21) + s * 1000;
+    const base = (await repo.commit([{ path: 'a', content: 'base' }], 'base', author, at(seconds.base))).oid;
+    const offline = (await repo.commit([{ path: 'b', content: 'bob' }], 'offline', author, at(seconds.offline))).oid;
+    await repo.setHead(base);
+    const pushed = (await repo.commit([{ path: 'c', content: 'ada' }], 'pushed', author, at(seconds.pushed))).oid;
+    const merge = (await repo.commit([{ path: 'b', content: 'bob' }], 'merge', author, at(seconds.merge), [pushed, offline])).oid;
+    return { repo, base, pushed, merge };
+  }
+
+  it.each([
+    ['Bob’s edit is older than Ada’s', { base: 0, offline: 60, pushed: 120, merge: 180 }],
+    ['every commit is in the same second', { base: 0, offline: 0, pushed: 0, merge: 0 }],
+    ['Bob’s clock is an hour behind', { base: 3600, offline: 60, pushed: 3660, merge: 120 }],
+  ])('counts the merge and the offline edit it brings, when %s', async (_, seconds) => {
+    // Proves the counts follow the history, not the clocks: the offline edit is not reachable from
+    // Ada's commit, so it counts even when older than it (the old walk skipped it, and with Bob's
+    // clock behind it even counted nothing, so Ada's fast-forward read "Up to date").
+    const { repo, base, pushed, merge } = await offlineMerge(seconds);
+    expect(await countBetween(repo, pushed, base)).toBe(1); // what Bob receives
+    expect(await countBetween(repo, merge, pushed)).toBe(2); // what Bob sends, and Ada receives
+    expect(await countBetween(repo, merge, null)).toBe(4);
   });
 });
 

@@ -113,24 +113,40 @@ async function findBase(repo: GitRepo, a: CommitOid, b: CommitOid): Promise<Comm
 }
 
 /**
- * How many commits lead from `stop` (an ancestor, usually the merge base) up to `from`. The walk
- * never goes past `stop` nor into commits older than it, so it stays short on long histories.
+ * How many commits `from` has that `stop` (an ancestor of it, usually the merge base) has not.
+ * Both histories are walked newest first, `stop`'s only as far back as the oldest commit counted,
+ * so the walk stays short on long histories; a commit older than `stop` that `stop` does not
+ * reach (made offline before it, merged since) still counts.
  */
 export async function countBetween(repo: GitRepo, from: CommitOid, stop: CommitOid | null): Promise<number> {
-  const floor = stop === null ? Number.NEGATIVE_INFINITY : (await repo.readCommit(stop)).at;
-  let count = 0;
-  const seen = new Set<string>();
-  const queue: CommitOid[] = [from];
-  while (queue.length > 0) {
-    const oid = queue.pop()!;
-    if (oid === stop || seen.has(oid)) continue;
-    seen.add(oid);
-    const commit = await repo.readCommit(oid);
-    if (commit.at < floor) continue;
-    count++;
-    queue.push(...commit.parents);
+  const counted = new Map<CommitOid, number>(); // reached from `from` and, so far, not from `stop`
+  const reached = new Set<CommitOid>(); // reached from `stop`
+  const queue: { oid: CommitOid; at: number; parents: readonly CommitOid[]; fromStop: boolean }[] = [];
+  let pending = 0; // queued commits on `from`'s side
+  const enqueue = async (oid: CommitOid, fromStop: boolean) => {
+    const { at, parents } = await repo.readCommit(oid);
+    queue.push({ oid, at, parents, fromStop });
+    if (!fromStop) pending++;
+  };
+  await enqueue(from, false);
+  if (stop !== null) await enqueue(stop, true);
+  for (;;) {
+    // Newest last; on a tie `stop`'s side goes first, so a commit both reach is seen from `stop` before it could be counted.
+    queue.sort((a, b) => a.at - b.at || Number(a.fromStop) - Number(b.fromStop));
+    const next = queue.pop();
+    if (next === undefined || (pending === 0 && next.at < Math.min(...counted.values()))) break;
+    if (next.fromStop) {
+      if (reached.has(next.oid)) continue;
+      reached.add(next.oid);
+      counted.delete(next.oid); // only when clocks disagree
+    } else {
+      pending--;
+      if (next.oid === stop || reached.has(next.oid) || counted.has(next.oid)) continue;
+      counted.set(next.oid, next.at);
+    }
+    for (const parent of next.parents) await enqueue(parent, next.fromStop);
   }
-  return count;
+  return counted.size;
 }
 
 function hostOf(url: string): string {

@@ -1,0 +1,105 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, type Page, test } from '@playwright/test';
+
+// The Content-Security-Policy (lib/security/csp.ts, set by proxy.ts) as the browser enforces it:
+// the page runs only the app's own scripts and connects only to the app; runtime workers reach
+// the network only for skills with the `network` permission, even when skill code gets past the
+// JavaScript sandbox's locked globals.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+/** A server on another origin that counts what reaches it (CORS open, so only the policy can stop a request). */
+let outside: { server: Server; url: string; hits: string[] };
+
+test.beforeAll(async () => {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.writeHead(200, { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin', 'content-type': 'text/javascript' });
+    res.end('export const pwned = true;');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  outside = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
+});
+test.afterAll(() => new Promise<void>((resolve) => outside.server.close(() => resolve())));
+
+const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
+
+async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+}
+
+test('every page and worker script is served with its policy; the page’s scripts all carry the request’s nonce', async ({ request }) => {
+  const page = await request.get('/');
+  const policy = page.headers()['content-security-policy'] ?? '';
+  const nonce = /'nonce-([^']+)'/.exec(directive(policy, 'script-src'))?.[1];
+  expect(nonce, policy).toBeTruthy();
+  expect(directive(policy, 'script-src')).toBe(`script-src 'self' 'nonce-${nonce}' 'wasm-unsafe-eval'`);
+  expect(directive(policy, 'connect-src')).toBe("connect-src 'self' data: blob:");
+  const html = await page.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  // A fresh nonce for every request.
+  const again = (await request.get('/')).headers()['content-security-policy'] ?? '';
+  expect(again).not.toContain(nonce);
+
+  const kernel = (await request.get('/workers/kernel.js')).headers()['content-security-policy'] ?? '';
+  expect(directive(kernel, 'script-src').split(' ')).not.toContain("'unsafe-eval'");
+  const sandboxed = (await request.get('/workers/javascript.js')).headers()['content-security-policy'] ?? '';
+  expect(directive(sandboxed, 'connect-src')).toBe("connect-src 'self' data: blob:");
+  const networked = (await request.get('/workers/javascript.js?network=1')).headers()['content-security-policy'] ?? '';
+  expect(directive(networked, 'connect-src')).toContain('https:');
+});
+
+test('an injected inline script does not run, and the page cannot connect to another origin', async ({ page }) => {
+  await openApp(page);
+  const injected = await page.evaluate(async () => {
+    const violation = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }));
+    const script = document.createElement('script');
+    script.textContent = 'window.__pwned = true';
+    document.body.append(script);
+    return { directive: await violation, ran: (window as unknown as { __pwned?: boolean }).__pwned === true };
+  });
+  expect(injected).toEqual({ directive: 'script-src-elem', ran: false });
+
+  const fetched = await page.evaluate((url) => fetch(url).then(() => 'reached', (e: Error) => e.message), `${outside.url}/from-the-page`);
+  expect(fetched).not.toBe('reached');
+  expect(outside.hits).toEqual([]);
+});
+
+test('a JavaScript skill cannot load code from elsewhere, nor, without the network permission, connect out; with it, it can connect', async ({ page }) => {
+  await openApp(page);
+  // Skill code that tries the prototype's `fetch` (the sandbox locks it) and a dynamic import,
+  // which the sandbox does not touch: only the worker's policy stops that one.
+  const code = (tag: string) => `async function execute() {
+    const tried = {};
+    try { await Object.getPrototypeOf(Object.getPrototypeOf(self)).fetch.call(self, '${outside.url}/${tag}-fetch'); tried.fetch = 'reached'; } catch (e) { tried.fetch = String(e.message); }
+    try { await import('${outside.url}/${tag}-import.js'); tried.import = 'reached'; } catch (e) { tried.import = String(e.message); }
+    return tried;
+  }`;
+  const run = (permissions: string[], tag: string) =>
+    page.evaluate(([c, p]) => window.weft!.request({ op: 'runtime.run', runtime: 'javascript', code: c, permissions: p }) as Promise<{ outputs: { fetch: string; import: string } }>, [code(tag), permissions] as const);
+
+  const locked = (await run([], 'locked')).outputs;
+  expect(locked.fetch).not.toBe('reached'); // the sandbox removed it
+  expect(locked.import).toMatch(/Failed to fetch dynamically imported module/);
+  // With the permission the same code connects (so the refusal above was real), yet still loads no script from elsewhere.
+  const open = (await run(['network'], 'open')).outputs;
+  expect(open.fetch).toBe('reached');
+  expect(open.import).toMatch(/Failed to fetch dynamically imported module/);
+  expect(outside.hits.sort()).toEqual(['/open-fetch']);
+});
+
+test('the kernel refuses plain http to another machine in words, before the browser blocks it', async ({ page }) => {
+  await openApp(page);
+  const refused = await page.evaluate(() =>
+    window.weft!.request({ op: 'llm.probe', url: 'http://10.20.30.40:8080/model.gguf' }).then(
+      () => null,
+      (e: { code: string; message: string }) => e.message,
+    ),
+  );
+  expect(refused).toContain('http://10.20.30.40:8080 is neither');
+  expect(refused).toContain('ssh -L 8080:10.20.30.40:8080');
+});
