@@ -1,6 +1,13 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
+import { E2E_GIT_PORT } from '../playwright.config';
+import { type GitServer, startGitServer } from './fixtures/gitServer';
 
 // The Content-Security-Policy (lib/security/csp.ts, set by proxy.ts) as the browser enforces it:
 // the page runs only the app's own scripts and connects only to the app; runtime workers reach
@@ -10,8 +17,11 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 /** A server on another origin that counts what reaches it (CORS open, so only the policy can stop a request). */
 let outside: { server: Server; url: string; hits: string[] };
+let git: GitServer;
+const TOKEN = 'e2e-token';
 
 test.beforeAll(async () => {
+  git = await startGitServer({ port: E2E_GIT_PORT, cors: false, token: TOKEN });
   const hits: string[] = [];
   const server = createServer((req, res) => {
     hits.push(req.url ?? '');
@@ -21,7 +31,10 @@ test.beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   outside = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
 });
-test.afterAll(() => new Promise<void>((resolve) => outside.server.close(() => resolve())));
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => outside.server.close(() => resolve()));
+  await git.stop();
+});
 
 const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
 
@@ -102,4 +115,78 @@ test('the kernel refuses plain http to another machine in words, before the brow
   );
   expect(refused).toContain('http://10.20.30.40:8080 is neither');
   expect(refused).toContain('ssh -L 8080:10.20.30.40:8080');
+});
+
+/** A team's skill that fetches from `url`, pushed to the team's repository by someone else (native git). */
+async function pushTeamSkill(repo: string, url: string): Promise<void> {
+  await git.createRepo(repo);
+  const dir = mkdtempSync(join(tmpdir(), 'weft-e2e-team-'));
+  const run = promisify(execFile);
+  try {
+    const gitIn = (...args: string[]) => run('git', ['-C', dir, '-c', 'user.name=Someone Else', '-c', 'user.email=else@example.org', ...args]);
+    await run('git', ['clone', '-q', git.repoUrl(repo).replace('http://', `http://weft:${TOKEN}@`), dir]);
+    mkdirSync(join(dir, 'skills', 'weather'), { recursive: true });
+    const skill = [
+      '---',
+      'name: weather',
+      'description: Fetches the weather from a team server. Use when asked about the weather.',
+      'runtime: javascript',
+      'permissions: [network]',
+      'outputs:',
+      '  - name: report',
+      '    type: string',
+      '---',
+      '',
+      '# weather',
+      '',
+      '```javascript',
+      `async function execute() { const r = await fetch('${url}/weather'); return { report: String(r.status) }; }`,
+      '```',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'skills', 'weather', 'SKILL.md'), skill);
+    await gitIn('checkout', '-q', '-B', 'main');
+    await gitIn('add', '.');
+    await gitIn('commit', '-qm', 'Add weather');
+    await gitIn('push', '-q', 'origin', 'main');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a team skill asks before it uses the network: refused, it does not run; allowed, it runs and is not asked again', async ({ page }) => {
+  await pushTeamSkill('lab', outside.url);
+  await openApp(page);
+  await page.evaluate(({ url, token }) => window.weft!.request({ op: 'volume.create', team: 'lab', url, token }), { url: git.repoUrl('lab'), token: TOKEN });
+  const runWeather = () =>
+    page.evaluate(() =>
+      (window.weft!.request({ op: 'skill.run', name: 'weather', volume: 'teams/lab' }) as Promise<{ outputs: { report: string } }>).then(
+        (r) => r.outputs.report,
+        (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+      ),
+    );
+
+  // The run waits on the question; "Don't allow" has the focus.
+  const refused = runWeather();
+  const dialog = page.getByRole('dialog', { name: 'Allow weather to use the network?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('comes from the team volume teams/lab');
+  await expect(dialog.getByRole('button', { name: 'Don’t allow' })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('permission-prompt.png') });
+  await dialog.getByRole('button', { name: 'Don’t allow' }).click();
+  expect(await refused).toMatch(/^PERMISSION_DENIED: weather \(from teams\/lab\) was not run/);
+  await expect(dialog).toBeHidden();
+  expect(outside.hits.filter((h) => h === '/weather')).toEqual([]);
+
+  // Asked again next time; allowed, it reaches the server.
+  const allowed = runWeather();
+  await dialog.getByRole('button', { name: 'Allow' }).click();
+  expect(await allowed).toBe('200');
+  expect(outside.hits.filter((h) => h === '/weather')).toHaveLength(1);
+
+  // Remembered: no question the third time.
+  expect(await runWeather()).toBe('200');
+  await expect(dialog).toBeHidden();
+  const grants = await page.evaluate(() => window.weft!.request({ op: 'permission.grants' }) as Promise<{ skill: string; volume: string }[]>);
+  expect(grants.map((g) => `${g.volume}/${g.skill}`)).toEqual(['teams/lab/weather']);
 });

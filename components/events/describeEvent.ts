@@ -77,6 +77,8 @@ function timeOf(event: KernelEvent): number | null {
     case 'agent.done':
     case 'policy.denied':
     case 'evolution.suggestions':
+    case 'permission.request':
+    case 'permission.answered':
       return event.at;
     case 'kernel.ready':
       return null;
@@ -146,6 +148,10 @@ function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boole
     }
     case 'evolution.suggestions':
       return { tone: 'violet', text: `evolution: ${event.count} new skill suggestion${event.count === 1 ? '' : 's'} from your runs` };
+    case 'permission.request':
+      return { tone: 'warn', text: `${event.request.skill} (${event.request.volume}) asks to use the network${event.request.changed ? ' (changed since you allowed it)' : ''}` };
+    case 'permission.answered':
+      return { tone: event.allow ? 'ok' : 'warn', text: `permission ${event.id} ${event.allow ? 'allowed' : 'not given'}` };
     case 'policy.denied':
       return { tone: 'danger', text: `denied ${event.op} to pid ${event.pid}: ${event.reason}` };
     case 'llm.model': {

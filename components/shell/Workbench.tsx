@@ -9,6 +9,7 @@
 import { useCallback, useState } from 'react';
 import { Group, Panel, type PanelSize, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import { UpdateBanner } from '@/components/pwa/UpdateBanner';
+import { PermissionPrompt } from '@/components/security/PermissionPrompt';
 import { BottomArea } from './areas/BottomArea';
 import { CanvasArea } from './areas/CanvasArea';
 import { SideArea } from './areas/SideArea';
@@ -40,6 +41,7 @@ export function Workbench() {
       <Header bottomOpen={bottomOpen} onToggleBottom={toggleBottom} shortcut={shortcut} />
       <KernelDeadBanner />
       <UpdateBanner />
+      <PermissionPrompt />
       <main className={styles.main}>
         {hydrated && (
           <Panels bottomRef={bottomRef} onBottomResize={onBottomResize} onHideBottom={toggleBottom} shortcut={shortcut} />

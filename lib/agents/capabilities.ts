@@ -51,7 +51,7 @@ export const PROCESS_CONTROL: ReadonlySet<string> = new Set(['proc.kill', 'proc.
 const PERSON_ONLY: ReadonlySet<string> = new Set([
   'llm.setProvider', 'llm.removeProvider', 'llm.setDefault', 'settings.setAuthor', 'volume.create', 'volume.setRemote', 'volume.sync', 'volume.restore', 'volume.resolve',
   'skill.write', 'skill.delete', 'skill.promote', 'skill.import', 'workflow.write', 'workflow.delete', 'kernel.panic', 'chat.delete', 'chat.send',
-  'volume.write', 'evolution.accept', 'evolution.reject',
+  'volume.write', 'evolution.accept', 'evolution.reject', 'permission.answer', 'permission.revoke',
 ]);
 
 export type PolicyVerdict = { readonly allow: true } | { readonly allow: false; readonly reason: string };

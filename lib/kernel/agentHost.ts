@@ -13,7 +13,6 @@
 import { type Clock, newTraceId, type Pid, type TraceId, WeftError } from '../core';
 import { checkCall, DEFAULT_AGENT_CAPABILITIES, grantCapabilities, InferenceScheduler, MessageBus, scheduledProvider, type BusMessage } from '../agents';
 import { type ChatMessage, type Provider, runChatTurn, toolSpecOf, type TurnUsage } from '../llm';
-import type { ExecutableSkill } from '../skills';
 import { type Energy, ZERO_ENERGY } from '../spans';
 import type { Workspace } from '../volumes';
 import type { PolicyDecision } from './dispatcher';
@@ -23,7 +22,7 @@ import type { ProgramRunner } from './programs/program';
 import { maxTokensOf, type ProviderInfo, type ProviderStore } from './providerStore';
 import type { SkillCatalog } from './skillCatalog';
 import type { SpanLog } from './spanLog';
-import { commitTrace, toolsFor } from './turnSupport';
+import { commitTrace, type Tool, toolsFor } from './turnSupport';
 
 export interface AgentHostDeps {
   readonly clock: Clock;
@@ -51,7 +50,7 @@ export interface Agent {
   readonly model: string;
   readonly provider: Provider;
   readonly system: string;
-  readonly tools: Map<string, ExecutableSkill>;
+  readonly tools: Map<string, Tool>;
   readonly skillContext: boolean;
   readonly controller: AbortController;
   history: ChatMessage[];
@@ -126,7 +125,7 @@ export class AgentHost {
     const capabilities = grantCapabilities(agentParent, args.capabilities ?? (agentParent ? undefined : DEFAULT_AGENT_CAPABILITIES));
     const info = await this.deps.providers.resolve(args.providerId);
     const model = args.model ?? info.model;
-    const tools = capabilities.includes('EXECUTE_TOOL') ? await toolsFor(this.deps.workspace(), this.deps.catalog(), { ...(args.skills ? { names: args.skills } : {}), query: args.task, limit: 8 }) : new Map<string, ExecutableSkill>();
+    const tools = capabilities.includes('EXECUTE_TOOL') ? await toolsFor(this.deps.workspace(), this.deps.catalog(), { ...(args.skills ? { names: args.skills } : {}), query: args.task, limit: 8 }) : new Map<string, Tool>();
     const base = await this.deps.providers.client(info, { fetch: this.deps.fetch, clock: this.deps.clock });
     this.concurrency.set(info.id, info.kind === 'wllama' ? 1 : 4);
     const name = options.name ?? args.name ?? `agent: ${shorten(args.task, 32)}`;
@@ -247,7 +246,7 @@ export class AgentHost {
         const context = await catalog.context(userMessage, 1024);
         return { text: context.text, skills: context.skills.filter((s) => s.disclosure === 'full').map((s) => s.name) };
       },
-      tools: [...agent.tools.values()].map(toolSpecOf),
+      tools: [...agent.tools.values()].map((t) => toolSpecOf(t.skill)),
       runTool: (name, args) => this.runTool(agent, name, args),
       signal: agent.controller.signal,
       clock: this.deps.clock,

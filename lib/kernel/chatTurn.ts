@@ -20,14 +20,14 @@ import {
   type TurnStatus,
   type TurnUsage,
 } from '../llm';
-import { estimateTokens, type ExecutableSkill } from '../skills';
+import { estimateTokens } from '../skills';
 import type { Workspace } from '../volumes';
 import { type ChatSummary, type ChatTurnRecord, historyOf, newChat, readChat, type StoredChat, writeChat } from './chatStore';
 import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, runEnzyme } from './enzymes';
 import type { LocalModels } from './localModels';
 import { contextLengthOf, maxTokensOf, type ProviderInfo, type ProviderStore } from './providerStore';
 import { bindInputs } from './runtimeHandlers';
-import { commitTrace, toolsFor } from './turnSupport';
+import { commitTrace, type Tool, toolsFor } from './turnSupport';
 import type { SkillCatalog } from './skillCatalog';
 
 export interface ChatDeps {
@@ -152,7 +152,7 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
   const contextLength = Math.min(contextLengthOf(info), allocated ?? Infinity);
   const skillBudget = Math.floor(contextLength / 4);
   const tools = await toolsFor(ws, deps.catalog(), { query: args.text, limit: MAX_TOOLS });
-  const specs = [...tools.values()].map(toolSpecOf);
+  const specs = [...tools.values()].map((t) => toolSpecOf(t.skill));
   const summaryCalls: ModelCall[] = [];
   const fitted = await fit(chat, provider, model, {
     contextLength,
@@ -218,7 +218,7 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
   return { chatId: chat.id, title: chat.title, pid, turn: n, status: result.status, messages: added, usage: result.usage, skillsUsed: result.skillsUsed, trace: trace.written, traceError: trace.error, error, commit };
 }
 
-async function runTool(enzymes: EnzymeDeps, skill: ExecutableSkill, given: Record<string, unknown>, signal: AbortSignal, parent: Pid, tag: string | undefined) {
+async function runTool(enzymes: EnzymeDeps, { skill, volume }: Tool, given: Record<string, unknown>, signal: AbortSignal, parent: Pid, tag: string | undefined) {
   if (skill.runtime === 'workflow' || skill.runtime === 'agent') throw new WeftError('RUNTIME_UNAVAILABLE', `${skill.name} is a ${skill.runtime} skill, which the chat cannot run as a tool.`, { skill: skill.name });
   const run = await runEnzyme(enzymes, {
     runtime: skill.runtime,
@@ -231,6 +231,7 @@ async function runTool(enzymes: EnzymeDeps, skill: ExecutableSkill, given: Recor
     parent,
     signal,
     span: false,
+    source: { name: skill.name, volume },
     attributes: { 'weft.skill': skill.name },
     ...(tag === undefined ? {} : { tag }),
   });

@@ -6,6 +6,7 @@
 import { type Clock, type Pid, type SpanId, type TraceId, WeftError } from '../core';
 import { RUNTIME_LABELS, type RunResult, type RuntimeHost, type RuntimeKind, toHashable } from '../runtimes';
 import type { Span, SpanStatus } from '../spans';
+import type { PermissionGate, SkillSource } from './permissionGate';
 import type { ProgramRunner } from './programs/program';
 import type { ProcessTable } from './processTable';
 import type { EnzymeRun, KernelEvent } from './protocol';
@@ -30,6 +31,8 @@ export interface EnzymeSpec {
   readonly signal?: AbortSignal;
   /** Record a `node` span in the kernel's span log (default). A workflow run records its own. */
   readonly span?: boolean;
+  /** The skill's name and volume; a team skill asking for the network waits for the person's permission. */
+  readonly source?: SkillSource;
 }
 
 export interface EnzymeDeps {
@@ -40,6 +43,8 @@ export interface EnzymeDeps {
   readonly runtimes: () => RuntimeHost;
   readonly runners: Map<Pid, ProgramRunner>;
   readonly emit: (event: KernelEvent) => void;
+  /** Asks before untrusted (team) skills use the network; absent: nothing is asked. */
+  readonly permissions?: PermissionGate;
 }
 
 /** Runs one enzyme to its end; rejects with the run's coded error (the process and span record it too). */
@@ -65,6 +70,11 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
   let result: RunResult | null = null;
   let failure: WeftError | null = null;
   try {
+    if (deps.permissions && spec.source) {
+      const waiting = `Waiting for your permission to use the network (${spec.source.name} is from ${spec.source.volume})`;
+      await deps.permissions.ensure(spec.source, spec.permissions, spec.code, controller.signal, () => table.setState(pid, 'BLOCKED', undefined, waiting));
+      if (table.get(pid).state === 'BLOCKED') table.setState(pid, 'RUNNING');
+    }
     result = await pool.run({
       code: spec.code,
       inputs: spec.inputs,

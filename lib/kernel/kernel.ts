@@ -17,6 +17,7 @@ import { runtimeHandlers } from './runtimeHandlers';
 import { workflowHandlers, type WorkflowDeps } from './workflowHandlers';
 import { TraceStore, traceHandlers } from './traceHandlers';
 import { Evolution, evolutionHandlers } from './evolutionHandlers';
+import { PermissionGate, permissionHandlers } from './permissionGate';
 import { memoryMemoStore, type MemoStore, type WorkflowRun } from '../workflow';
 import { SpanLog } from './spanLog';
 import { OPS } from './syscallSchema';
@@ -92,6 +93,7 @@ export class Kernel {
   private readonly localModels: LocalModels;
   private readonly providers: ProviderStore;
   private readonly agents: AgentHost;
+  private readonly permissions: PermissionGate;
 
   constructor(private readonly deps: KernelDeps) {
     this.traceId = deps.traceId ?? newTraceId();
@@ -101,6 +103,7 @@ export class Kernel {
     this.runtimeHost = deps.runtimes?.((status) => this.runtimeStatus(status)) ?? null;
     this.fetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.localModels = new LocalModels({ engine: deps.inBrowserModels, fetch: this.fetch, clock: deps.clock, onStatus: (status) => this.emitModelStatus(status) });
+    this.permissions = new PermissionGate({ settings: () => this.requireWorkspace().settings, clock: deps.clock, emit: (e) => this.emit(e) });
     this.providers = new ProviderStore(() => this.requireWorkspace(), this.localModels);
     this.agents = new AgentHost({
       clock: deps.clock,
@@ -209,6 +212,7 @@ export class Kernel {
       runtimes: () => this.requireRuntimes(),
       runners: this.runners,
       emit: (event) => this.emit(event),
+      permissions: this.permissions,
     };
   }
 
@@ -304,6 +308,7 @@ export class Kernel {
         workspace: () => this.requireWorkspace(),
         catalog: () => this.requireCatalog(),
       }),
+      ...permissionHandlers(this.permissions),
       'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
       ...volumeHandlers(() => this.requireWorkspace()),
       ...runtimeHandlers(this.enzymeDeps(), () => this.requireWorkspace()),

@@ -4,6 +4,7 @@
  * tells the UI is one member of `KernelEvent`. Both are plain data, so they cross
  * `postMessage` as they are, and the same objects become `syscall` spans.
  */
+import type { PermissionGrant, PermissionRequest } from './permissionGate';
 import type { Pid, SpanId, WeftErrorData } from '../core';
 import type { LogStream, RunResult, RuntimeKind, RuntimeStatus, TensorBackendChoice } from '../runtimes';
 import type { NodeResult, Workflow, WorkflowEvent, WorkflowProblem, WorkflowSimulation } from '../workflow';
@@ -255,6 +256,16 @@ export interface SyscallMap {
   'evolution.accept': { args: { id: string; name?: string }; result: WriteResult & { name: string; path: string } };
   /** Declines a suggestion; it is not suggested again. */
   'evolution.reject': { args: { id: string }; result: { rejected: true } };
+
+  // Permissions the person grants to untrusted (team) skills: see permissionGate.ts.
+  /** Answers a `permission.request`; an allowance is remembered for that skill's current code. */
+  'permission.answer': { args: { id: string; allow: boolean }; result: { answered: true } };
+  /** Requests waiting for an answer. */
+  'permission.open': { args: object; result: PermissionRequest[] };
+  /** What the person has allowed, newest first. */
+  'permission.grants': { args: object; result: PermissionGrant[] };
+  /** Forgets an allowance: the skill is asked about again. */
+  'permission.revoke': { args: { skill: string; volume: string }; result: { revoked: boolean } };
   /** Full-text search over every visible skill (the copy that wins resolution), best first. */
   'skills.search': { args: { query: string; limit?: number }; result: CatalogHit[] };
   /** Skill context for a model: a catalogue of relevant skills, then full bodies within the budget. */
@@ -359,6 +370,10 @@ export type KernelEvent =
   | { readonly type: 'agent.done'; readonly result: AgentResult; readonly at: number }
   /** Evolution found new suggestions (mining runs after runs, in the background). */
   | { readonly type: 'evolution.suggestions'; readonly count: number; readonly at: number }
+  /** A team skill wants the network: the run waits for `permission.answer`. */
+  | { readonly type: 'permission.request'; readonly request: PermissionRequest; readonly at: number }
+  /** A request was answered, or withdrawn (its run was cancelled: `allow` false). */
+  | { readonly type: 'permission.answered'; readonly id: string; readonly allow: boolean; readonly at: number }
   /** The policy refused a process a syscall. */
   | { readonly type: 'policy.denied'; readonly pid: Pid; readonly op: string; readonly reason: string; readonly at: number }
   | { readonly type: 'chat.event'; readonly chatId: string; readonly pid: Pid; readonly tag?: string; readonly event: TurnEvent; readonly at: number }

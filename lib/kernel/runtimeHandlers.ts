@@ -55,6 +55,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace): P
         permissions: skill.permissions,
         name: skill.name,
         parent: KERNEL_PID,
+        source: { name: skill.name, volume: where.volume },
         attributes: { 'weft.skill': skill.name, 'weft.skill.volume': where.volume, ...(skill.version ? { 'weft.skill.version': skill.version } : {}) },
         ...(c.tag === undefined ? {} : { tag: c.tag }),
       });

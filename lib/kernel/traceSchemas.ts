@@ -1,4 +1,4 @@
-/** Argument shapes of the trace and evolution syscalls. */
+/** Argument shapes of the trace, evolution and permission syscalls. */
 import * as z from 'zod';
 
 const call = <O extends string, S extends z.ZodRawShape>(op: O, shape: S) => z.strictObject({ op: z.literal(op), ...shape });
@@ -24,4 +24,8 @@ export const traceSchemas = {
   'evolution.suggestions': call('evolution.suggestions', {}),
   'evolution.accept': call('evolution.accept', { id: suggestion, name: z.string().min(1).max(64).optional() }),
   'evolution.reject': call('evolution.reject', { id: suggestion }),
+  'permission.answer': call('permission.answer', { id: z.string().regex(/^perm-\d{1,12}$/, 'must be a request id from permission.request'), allow: z.boolean() }),
+  'permission.open': call('permission.open', {}),
+  'permission.grants': call('permission.grants', {}),
+  'permission.revoke': call('permission.revoke', { skill: z.string().min(1).max(64), volume: z.string().min(1).max(200) }),
 };

@@ -8,6 +8,12 @@ import { verifyTrace } from '../spans';
 import type { VolumeId, Workspace } from '../volumes';
 import type { SkillCatalog } from './skillCatalog';
 
+/** A skill offered as a tool, with the volume its code came from (team skills ask before using the network). */
+export interface Tool {
+  readonly skill: ExecutableSkill;
+  readonly volume: VolumeId;
+}
+
 const isTool = (skill: ExecutableSkill | null | undefined): skill is ExecutableSkill => skill?.kind === 'executable' && skill.runtime !== 'workflow' && skill.runtime !== 'agent';
 
 /**
@@ -15,8 +21,8 @@ const isTool = (skill: ExecutableSkill | null | undefined): skill is ExecutableS
  * names the missing), or else at most `limit` of the most relevant to `query` (unreadable ones
  * are left out; the library shows their problem).
  */
-export async function toolsFor(ws: Workspace, catalog: SkillCatalog, o: { readonly names?: readonly string[]; readonly query: string; readonly limit: number }): Promise<Map<string, ExecutableSkill>> {
-  const tools = new Map<string, ExecutableSkill>();
+export async function toolsFor(ws: Workspace, catalog: SkillCatalog, o: { readonly names?: readonly string[]; readonly query: string; readonly limit: number }): Promise<Map<string, Tool>> {
+  const tools = new Map<string, Tool>();
   if (o.names) {
     const missing: string[] = [];
     for (const name of o.names) {
@@ -24,7 +30,7 @@ export async function toolsFor(ws: Workspace, catalog: SkillCatalog, o: { readon
         const where = await ws.volumes.resolveSkill(name);
         const parsed = parseSkill(await ws.volumes.readSkill(where.volume, name), { folder: name });
         const skill = parsed.ok ? parsed.value.skill : null;
-        if (isTool(skill as ExecutableSkill | null)) tools.set(name, skill as ExecutableSkill);
+        if (isTool(skill as ExecutableSkill | null)) tools.set(name, { skill: skill as ExecutableSkill, volume: where.volume });
         else missing.push(`${name} (not an executable skill)`);
       } catch {
         missing.push(name);
@@ -39,7 +45,7 @@ export async function toolsFor(ws: Workspace, catalog: SkillCatalog, o: { readon
     try {
       const parsed = parseSkill(await ws.volumes.readSkill(hit.volume as VolumeId, hit.name), { folder: hit.name });
       const skill = parsed.ok ? parsed.value.skill : null;
-      if (isTool(skill as ExecutableSkill | null)) tools.set(hit.name, skill as ExecutableSkill);
+      if (isTool(skill as ExecutableSkill | null)) tools.set(hit.name, { skill: skill as ExecutableSkill, volume: hit.volume as VolumeId });
     } catch {
       // A skill that cannot be read is not offered.
     }

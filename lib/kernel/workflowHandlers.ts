@@ -6,7 +6,7 @@
 import { type Clock, hashJson, newTraceId, type Pid, unwrap, WeftError } from '../core';
 import { type ExecutableSkill, parseSkill } from '../skills';
 import { sumEnergy, verifyTrace } from '../spans';
-import type { Workspace } from '../volumes';
+import { parseVolumeId, type Workspace } from '../volumes';
 import {
   checkWorkflow,
   expandCompound,
@@ -24,6 +24,7 @@ import {
 } from '../workflow';
 import type { Handlers } from './dispatcher';
 import { type EnzymeDeps, runEnzyme } from './enzymes';
+import type { SkillSource } from './permissionGate';
 import type { WorkflowRunSummary } from './protocol';
 import type { SpanLog } from './spanLog';
 import type { AgentHost } from './agentHost';
@@ -104,7 +105,7 @@ export async function executeWorkflow(deps: WorkflowDeps, runs: Map<string, Work
   // Agent nodes are agent processes, children of the run; a reviewer reaches its reviser by node id.
   const agentPids = new Map<string, Pid>();
   const revisable = new Set(workflow.nodes.map((n) => n.params.reviser).filter((r): r is string => typeof r === 'string' && r !== ''));
-  const runNode = nodeRunner(deps, { workflowName: workflow.name, pid, agentPids, revisable, depth: 0 });
+  const runNode = nodeRunner(deps, { workflowName: workflow.name, pid, agentPids, revisable, depth: 0, skills });
   const run = runWorkflow(
     workflow,
     { skills, memo: deps.memo, clock: deps.clock, emit: (event) => deps.enzymes.emit(event), runNode },
@@ -158,6 +159,8 @@ interface RunContext {
   readonly agentPids: Map<string, Pid>;
   readonly revisable: ReadonlySet<string>;
   readonly depth: number;
+  /** The run's skills, for the volume each came from. */
+  readonly skills: ReadonlyMap<string, ResolvedSkill>;
 }
 
 /** How one node runs: an enzyme in its runtime, an agent process, or a compound skill's sub-workflow run nested. */
@@ -180,9 +183,16 @@ function nodeRunner(deps: WorkflowDeps, run: RunContext): RunNode {
       parent: run.pid,
       signal: ctx.signal,
       span: false,
+      ...sourceOf(run.skills.get(node.skill), skill.name),
     });
     return { outputs: result.outputs, energy: result.energy, details: result.details };
   };
+}
+
+/** Where a node's skill came from, for the permission gate (a replayed recorded version has none). */
+function sourceOf(resolved: ResolvedSkill | undefined, name: string): { source?: SkillSource } {
+  const parsed = resolved?.volume === undefined ? null : parseVolumeId(resolved.volume);
+  return parsed?.ok ? { source: { name, volume: parsed.value } } : {};
 }
 
 /** A compound skill: its sub-workflow, with the node's inputs as params, run nested (sharing the memo cache). */
@@ -195,7 +205,7 @@ async function runCompound(deps: WorkflowDeps, run: RunContext, nodeId: string, 
   if (missing.length > 0) throw new WeftError('SKILL_NOT_FOUND', `${skill.name} uses skills that are not available: ${[...new Set(missing)].join(', ')}.`, { skill: skill.name, missing });
   const innerRun = runWorkflow(
     inner,
-    { skills, memo: deps.memo, clock: deps.clock, emit: () => {}, runNode: nodeRunner(deps, { ...run, workflowName: `${run.workflowName}/${nodeId}`, depth: run.depth + 1 }) },
+    { skills, memo: deps.memo, clock: deps.clock, emit: () => {}, runNode: nodeRunner(deps, { ...run, workflowName: `${run.workflowName}/${nodeId}`, depth: run.depth + 1, skills }) },
     { runId: `${nodeId}-${deps.clock.now().toString(36)}`, traceId: newTraceId(), seed: ctx.seed, pid: run.pid, signal: ctx.signal },
   );
   const result = await innerRun.done;
@@ -219,7 +229,7 @@ export async function resolveSkills(ws: Workspace, workflow: Workflow): Promise<
         const content = await ws.volumes.readSkill(where.volume, name);
         const parsed = parseSkill(content, { folder: name });
         if (!parsed.ok) return null;
-        return [name, { skill: parsed.value.skill, hash: await hashJson(content) }] as const;
+        return [name, { skill: parsed.value.skill, hash: await hashJson(content), volume: where.volume }] as const;
       } catch {
         return null;
       }

@@ -42,11 +42,12 @@ interface Visit {
 }
 
 const HEX40 = /^[0-9a-f]{40}$/;
-/** Modes git writes; a gitlink (160000) names a commit of another repository, so it is not followed. */
+/**
+ * The modes git writes (a gitlink, 160000, names a commit of another repository: not followed). Any other is
+ * reported, though git only warns about some (100664): isomorphic-git cannot read a tree holding one.
+ */
 const MODES = new Map<string, ObjectType | null>([['40000', 'tree'], ['100644', 'blob'], ['100755', 'blob'], ['120000', 'blob'], ['160000', null]]);
-/** Other file modes old git wrote (100664…): git only warns about them, and history cannot be rewritten to fix them. */
-const OLD_FILE_MODE = /^100[0-7]{3}$/;
-/** Objects read at once: lightning-fs answers each read from IndexedDB, so reads are overlapped. */
+/** Objects read at once: in the browser each loose object is an IndexedDB read, so reads overlap. */
 const BATCH = 64;
 const RESTORE = 'Re-clone the volume from its remote, or restore it from a backup.';
 const decoder = new TextDecoder();
@@ -70,49 +71,40 @@ export async function fsckRepository(fs: GitFs, gitdir: string, options: { cache
   const missing = new Set<string>();
 
   const check = async (v: Visit): Promise<Visit[]> => {
-    let object: { type: string; content: Uint8Array };
-    try {
-      object = await readRaw(fs, gitdir, cache, v.oid);
-    } catch (e) {
-      if ((e as { code?: string }).code === 'NotFoundError') {
-        missing.add(v.oid);
-        if (v.ref === undefined) problems.push({ kind: 'missing', oid: v.oid, message: `${v.via}, which is not in the repository. ${RESTORE}` });
-      } else if (!packs.unreadable.has(v.oid)) problems.push({ kind: 'corrupt', oid: v.oid, message: `${cap(v.label)} cannot be read (${(e as Error).message}). ${RESTORE}` });
-      return [];
-    }
+    const object = await readRaw(fs, gitdir, cache, v.oid).catch((e: { code?: string; message?: string }) => {
+      if (e.code === 'NotFoundError') missing.add(v.oid);
+      if (e.code === 'NotFoundError' && v.ref === undefined) problems.push({ kind: 'missing', oid: v.oid, message: `${v.via}, which is not in the repository. ${RESTORE}` });
+      if (e.code !== 'NotFoundError' && !packs.unreadable.has(v.oid)) problems.push({ kind: 'corrupt', oid: v.oid, message: `${cap(v.label)} cannot be read (${e.message}). ${RESTORE}` });
+      return null;
+    });
+    if (!object) return [];
     const { type, content } = object;
     found.set(v.oid, type);
     const actual = hex(await sha1(concat([encoder.encode(`${type} ${content.byteLength}\0`), content])));
-    if (actual !== v.oid) {
-      problems.push({ kind: 'corrupt', oid: v.oid, message: `${cap(v.label)} is damaged: its content no longer matches its id (it hashes to ${short(actual)}). ${RESTORE}` });
-      return [];
-    }
-    if (v.want && v.want !== type && v.ref === undefined) problems.push({ kind: 'corrupt', oid: v.oid, message: `${v.via}, which is a ${type}, not a ${v.want}. ${RESTORE}` });
-    const parsed = parse(type, content, v, shallow.has(v.oid));
-    if (typeof parsed === 'string') {
-      problems.push({ kind: 'corrupt', oid: v.oid, message: `${cap(v.label)} is malformed: ${parsed}. ${RESTORE}` });
-      return [];
-    }
-    return v.follow ? parsed : [];
+    const parsed = actual === v.oid ? parse(type, content, v, shallow.has(v.oid)) : `its content no longer matches its id (it hashes to ${short(actual)})`;
+    if (typeof parsed === 'string') problems.push({ kind: 'corrupt', oid: v.oid, message: `${cap(v.label)} is damaged: ${parsed}. ${RESTORE}` });
+    else if (v.want && v.want !== type && v.ref === undefined) problems.push({ kind: 'corrupt', oid: v.oid, message: `${v.via}, which is a ${type}, not a ${v.want}. ${RESTORE}` });
+    return v.follow && typeof parsed !== 'string' ? parsed : [];
   };
 
-  // Breadth first, a batch at a time: no recursion to overflow on a long history, and reads overlap.
-  const walk = async (start: readonly Visit[]) => {
-    let frontier = start.filter((v) => !seen.has(v.oid) && seen.add(v.oid));
-    while (frontier.length > 0) {
-      const next: Visit[] = [];
-      for (let i = 0; i < frontier.length; i += BATCH) {
-        for (const links of await Promise.all(frontier.slice(i, i + BATCH).map(check))) {
-          for (const link of links) {
-            if (seen.has(link.oid)) continue;
-            seen.add(link.oid);
-            next.push(link);
-          }
+  // A pool of BATCH reads over a stack: no recursion to overflow on a long history, reads overlap, and
+  // the parent just found is read next, so the chain of commits (the critical path) never waits.
+  const walk = (start: readonly Visit[]) =>
+    new Promise<void>((resolve, reject) => {
+      const stack = start.filter((v) => !seen.has(v.oid) && seen.add(v.oid));
+      let running = 0;
+      const pump = () => {
+        for (; running < BATCH && stack.length > 0; running++) {
+          check(stack.pop()!).then((links) => {
+            for (const link of links) if (!seen.has(link.oid)) stack.push((seen.add(link.oid), link));
+            running--;
+            pump();
+          }, reject);
         }
-      }
-      frontier = next;
-    }
-  };
+        if (running === 0) resolve();
+      };
+      pump();
+    });
   await walk(roots);
   const stored = [...(await listLoose(fs, gitdir)), ...packs.oids];
   await walk(stored.map((oid) => ({ oid, label: `object ${short(oid)}`, via: `Object ${short(oid)}`, follow: false })));
@@ -122,12 +114,9 @@ export async function fsckRepository(fs: GitFs, gitdir: string, options: { cache
     if (missing.has(r.oid)) problems.push({ kind: 'bad-ref', ref: r.ref, oid: r.oid, message: `${r.via}, which is not in the repository. Point ${r.ref} at an existing commit or delete it.` });
     else if (r.want && type && type !== r.want) problems.push({ kind: 'bad-ref', ref: r.ref, oid: r.oid, message: `${r.via}, which is a ${type}, not a commit. Point ${r.ref} at a commit or delete it.` });
   }
-  const garbage: string[] = [];
-  for (const name of packs.orphans) {
-    // Harmless leftovers of a cut-off write, unless objects are missing: then they may be in it.
-    if (missing.size === 0) garbage.push(`objects/pack/${name}`);
-    else problems.push({ kind: 'bad-pack', message: `Pack ${name} has no index, so its objects cannot be read; the missing objects may be in it. ${RESTORE}` });
-  }
+  // Packs without an index are harmless leftovers of a cut-off write, unless objects are missing: then they may be in them.
+  const garbage = missing.size === 0 ? packs.orphans.map((name) => `objects/pack/${name}`) : [];
+  if (missing.size > 0) for (const name of packs.orphans) problems.push({ kind: 'bad-pack', message: `Pack ${name} has no index, so its objects cannot be read; the missing objects may be in it. ${RESTORE}` });
   problems.sort((a, b) => (a.kind === b.kind ? (a.message < b.message ? -1 : 1) : a.kind < b.kind ? -1 : 1));
   return { ok: problems.length === 0, objects: found.size, problems, garbage };
 }
@@ -161,9 +150,8 @@ function parse(type: string, content: Uint8Array, v: Visit, shallow: boolean): V
   const links: Visit[] = [{ ...link(tree[1]!, 'tree', 'has root folder'), path: '', label: `the root folder of ${v.label}` }];
   let i = 1;
   for (let m; (m = /^parent ([0-9a-f]{40})$/.exec(head[i] ?? '')); i++) if (!shallow) links.push(link(m[1]!, 'commit', 'has parent'));
-  const ident = /^(author|committer) [^<>\n]*<[^<>\n]*> \d+ [+-]\d{4}$/;
-  if (!ident.test(head[i] ?? '') || !head[i]!.startsWith('author ')) return 'its author line is missing or malformed';
-  if (!ident.test(head[i + 1] ?? '') || !head[i + 1]!.startsWith('committer ')) return 'its committer line is missing or malformed';
+  const ident = (key: string, line = '') => new RegExp(`^${key} [^<>\n]*<[^<>\n]*> \\d+ [+-]\\d{4}$`).test(line);
+  if (!ident('author', head[i]) || !ident('committer', head[i + 1])) return 'its author or committer line is missing or malformed';
   return links;
 }
 
@@ -180,8 +168,8 @@ function parseTree(content: Uint8Array, v: Visit): Visit[] | string {
     const name = decoder.decode(nameBytes);
     const oid = hex(content.subarray(nul + 1, nul + 21));
     at = nul + 21;
-    const want = MODES.has(mode) ? MODES.get(mode)! : OLD_FILE_MODE.test(mode) ? 'blob' : undefined;
-    if (want === undefined) return `entry "${name}" has mode ${mode}, which git does not allow`;
+    const want = MODES.get(mode);
+    if (want === undefined) return `entry "${name}" has mode ${mode}, not one of git's (40000, 100644, 100755, 120000, 160000)`;
     if (name === '' || name.includes('/') || ['.', '..', '.git'].includes(name.toLowerCase())) return `it has an entry named "${name}", which git does not allow`;
     const key = String.fromCharCode(...nameBytes) + (want === 'tree' ? '/' : ''); // byte order, as git compares
     if (previous !== '' && key <= previous) return `entry "${name}" is out of order or repeated`;
@@ -265,26 +253,13 @@ async function packFault(idx: Uint8Array, pack: Uint8Array, count: number): Prom
 
 async function listLoose(fs: GitFs, gitdir: string): Promise<string[]> {
   const dirs: string[] = await fs.promises.readdir(`${gitdir}/objects`).catch(() => []);
-  const lists = await Promise.all(
-    dirs.filter((d) => /^[0-9a-f]{2}$/.test(d)).map(async (d) => ((await fs.promises.readdir(`${gitdir}/objects/${d}`)) as string[]).filter((f) => /^[0-9a-f]{38}$/.test(f)).map((f) => d + f)),
-  );
-  return lists.flat();
+  const lists = dirs.filter((d) => /^[0-9a-f]{2}$/.test(d)).map(async (d) => ((await fs.promises.readdir(`${gitdir}/objects/${d}`)) as string[]).filter((f) => /^[0-9a-f]{38}$/.test(f)).map((f) => d + f));
+  return (await Promise.all(lists)).flat();
 }
 
-async function readBytes(fs: GitFs, path: string): Promise<Uint8Array | null> {
-  return (fs.promises.readFile(path) as Promise<Uint8Array>).catch(() => null);
-}
-
-async function readText(fs: GitFs, path: string): Promise<string | null> {
-  const bytes = await readBytes(fs, path);
-  return bytes && decoder.decode(bytes);
-}
-
-function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
-}
-
+const readBytes = (fs: GitFs, path: string): Promise<Uint8Array | null> => (fs.promises.readFile(path) as Promise<Uint8Array>).catch(() => null);
+const readText = async (fs: GitFs, path: string) => readBytes(fs, path).then((bytes) => bytes && decoder.decode(bytes));
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const hex = (bytes: Uint8Array) => bytes.reduce((out, b) => out + HEX[b], ''); // hot: once per tree entry
 const short = (oid: string) => oid.slice(0, 7);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -12,3 +12,4 @@ export type { MergeConflict } from './mergeTrees';
 export { skillPath, tracePath, workflowPath } from './layout';
 export { Workspace, DEFAULT_AUTHOR, type BuiltinSkills, type RemoteConfig, type WorkspaceDeps, type WorkspaceVolume } from './workspace';
 export { memoryStore, type KeyValueStore } from './keyValueStore';
+export { fsckRepository, type FsckProblem, type FsckReport } from './fsck';

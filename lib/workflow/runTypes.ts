@@ -13,6 +13,8 @@ import type { NodeStatus, WorkflowNode } from './types';
 export interface ResolvedSkill {
   readonly skill: ExecutableSkill | ContextSkill;
   readonly hash: string;
+  /** The volume it was read from (absent: a recorded version, replayed). */
+  readonly volume?: string;
 }
 
 export type LogStreamName = 'stdout' | 'stderr' | 'system';
