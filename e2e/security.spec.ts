@@ -180,7 +180,7 @@ test('a team skill asks before it uses the network: refused, it does not run; al
 
   // Asked again next time; allowed, it reaches the server.
   const allowed = runWeather();
-  await dialog.getByRole('button', { name: 'Allow' }).click();
+  await dialog.getByRole('button', { name: 'Allow', exact: true }).click();
   expect(await allowed).toBe('200');
   expect(outside.hits.filter((h) => h === '/weather')).toHaveLength(1);
 
