@@ -95,3 +95,49 @@ test(`a soak: ${SOAK_RUNS} workflow runs in a row in one tab; the heaps do not k
     await browser.close();
   }
 });
+
+for (const [point, state] of [
+  ['pack-written', 'absent'],
+  ['head-moved', 'complete'],
+] as const) {
+  test(`the kernel dies while it saves a trace (at ${point}): after a reload the trace is ${state}, the banner says so, and every volume passes its check`, async ({ page }) => {
+    // Proves: a crash at either step of a commit loses nothing that was saved before, leaves no
+    // repository broken, and the person is told what became of the interrupted run.
+    const workflow: Workflow = {
+      version: 1,
+      id: 'crash',
+      name: 'crash',
+      nodes: [{ id: 'a', skill: 'json-transform', params: {}, position: { x: 0, y: 0 } }],
+      edges: [],
+    };
+    await page.goto('/');
+    await expect(page.getByText('Kernel ready')).toBeVisible();
+    await page.evaluate((w) => window.weft!.call({ op: 'workflow.run', workflow: w, seed: 1 }), workflow);
+    // The kernel stops for good at that step of its next commit; the run's own call never returns.
+    await page.evaluate((at) => window.weft!.call({ op: 'kernel.panic', mode: 'hang-in-commit', at }), point);
+    await page.evaluate((w) => void window.weft!.call({ op: 'workflow.run', workflow: w, seed: 2 }).catch(() => undefined), workflow);
+    await expect(page.getByRole('alert').filter({ hasText: 'The kernel stopped' })).toBeVisible({ timeout: 30_000 });
+
+    await page.reload();
+    await expect(page.getByText('Kernel ready')).toBeVisible();
+    const banner = page.getByRole('status', { name: 'After the crash' });
+    await expect(banner).toContainText('Weft stopped while saving a trace (Run crash');
+    await expect(banner.locator(`[data-trace-state="${state}"]`)).toBeVisible();
+    await expect(banner).toContainText(/All \d volumes checked: no problems found\./);
+    if (point === 'pack-written') await page.screenshot({ path: test.info().outputPath('recovery-banner.png') });
+
+    const checks = await page.evaluate(async () => {
+      const volumes = await window.weft!.call({ op: 'volume.list' });
+      return Promise.all(volumes.map((v) => window.weft!.call({ op: 'volume.check', volume: v.id })));
+    });
+    expect(checks.length).toBeGreaterThanOrEqual(2);
+    for (const check of checks) expect(check.problems, check.volume).toEqual([]);
+    const traces = await page.evaluate(() => window.weft!.call({ op: 'trace.list', workflow: 'crash' }));
+    expect(traces.total).toBe(state === 'complete' ? 2 : 1);
+    // And work goes on: the next run commits its trace.
+    await page.evaluate((w) => window.weft!.call({ op: 'workflow.run', workflow: w, seed: 3 }), workflow);
+    expect((await page.evaluate(() => window.weft!.call({ op: 'trace.list', workflow: 'crash' }))).total).toBe(traces.total + 1);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(banner).toBeHidden();
+  });
+}

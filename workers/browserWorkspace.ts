@@ -6,7 +6,7 @@
  * May import: lib/volumes, lib/kernel types, and browser-only libraries.
  */
 import LightningFS from '@isomorphic-git/lightning-fs';
-import { createStore, del, get, set } from 'idb-keyval';
+import { createStore, del, get, keys, set } from 'idb-keyval';
 import http from 'isomorphic-git/http/web';
 import builtins from 'weft:builtin-skills';
 import type { Clock } from '../lib/core';
@@ -17,11 +17,31 @@ const CHANNEL = 'weft-volumes';
 
 function idbStore(db: string): KeyValueStore {
   const store = createStore(db, 'kv');
-  return { get: (key) => get(key, store), set: (key, value) => set(key, value, store), delete: (key) => del(key, store) };
+  return { get: (key) => get(key, store), set: (key, value) => set(key, value, store), delete: (key) => del(key, store), keys: async () => (await keys(store)).map(String) };
 }
 
 /** Web Locks are shared by every tab and worker of this origin: one writer per volume at a time. */
 const webLock: LockFn = (name, fn) => navigator.locks.request(`weft-volume:${name}`, fn) as Promise<Awaited<ReturnType<typeof fn>>>;
+
+/**
+ * Each kernel holds a Web Lock named after it while it runs; the browser lets go when its worker
+ * ends, however it ends. A journal entry whose kernel's lock can be taken is an interrupted commit.
+ * The wait allows for a crashed tab's worker still being torn down while the new one starts.
+ */
+const KERNEL_LOCK = 'weft-kernel:';
+
+function holdKernelLock(owner: string): void {
+  void navigator.locks.request(`${KERNEL_LOCK}${owner}`, () => new Promise<never>(() => {}));
+}
+
+async function kernelAlive(owner: string): Promise<boolean> {
+  try {
+    await navigator.locks.request(`${KERNEL_LOCK}${owner}`, { signal: AbortSignal.timeout(5000) }, async () => undefined);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** Remotes that answer CORS are used directly; the others through /api/git (decided once per origin). */
 function corsRoute(): (url: string) => Promise<string | null> {
@@ -47,6 +67,8 @@ function corsRoute(): (url: string) => Promise<string | null> {
 export async function openBrowserWorkspace(hooks: WorkspaceHooks, clock: Clock, announce: (volume: VolumeId, head: string) => void): Promise<Workspace> {
   const fs = new LightningFS('weft') as unknown as GitFs;
   const channel = new BroadcastChannel(CHANNEL);
+  const owner = crypto.randomUUID();
+  holdKernelLock(owner);
   channel.onmessage = (event: MessageEvent<{ volume: VolumeId; head: string }>) => announce(event.data.volume, event.data.head);
   return Workspace.open({
     fs,
@@ -62,5 +84,8 @@ export async function openBrowserWorkspace(hooks: WorkspaceHooks, clock: Clock, 
       channel.postMessage({ volume, head });
     },
     onProgress: hooks.progress,
+    checkpoint: hooks.checkpoint,
+    owner,
+    isAlive: kernelAlive,
   });
 }

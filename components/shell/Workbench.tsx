@@ -16,6 +16,7 @@ import { SideArea } from './areas/SideArea';
 import { SkillsArea } from './areas/SkillsArea';
 import { Header } from './Header';
 import { KernelDeadBanner } from './KernelDeadBanner';
+import { RecoveryBanner } from './RecoveryBanner';
 import { useModHotkey } from './useHotkey';
 import { useHydrated, useIsApple } from './useHydrated';
 import styles from './Workbench.module.css';
@@ -40,6 +41,7 @@ export function Workbench() {
     <div className={styles.workbench}>
       <Header bottomOpen={bottomOpen} onToggleBottom={toggleBottom} shortcut={shortcut} />
       <KernelDeadBanner />
+      <RecoveryBanner />
       <UpdateBanner />
       <PermissionPrompt />
       <main className={styles.main}>

@@ -21,7 +21,7 @@ import { PermissionGate, permissionHandlers } from './permissionGate';
 import { memoryMemoStore, type MemoStore, type WorkflowRun } from '../workflow';
 import { SpanLog } from './spanLog';
 import { OPS } from './syscallSchema';
-import type { SyncProgress, VolumeId, Workspace } from '../volumes';
+import type { CommitPoint, RecoveryReport, SyncProgress, VolumeId, Workspace } from '../volumes';
 import { volumeHandlers } from './volumeHandlers';
 import { skillHandlers } from './skillHandlers';
 import { SkillCatalog } from './skillCatalog';
@@ -36,6 +36,8 @@ import type { LocalModelStatus } from '../llm';
 export interface WorkspaceHooks {
   committed(volume: VolumeId, head: string): void;
   progress(volume: VolumeId, progress: SyncProgress): void;
+  /** Each step of every commit (`kernel.panic` `hang-in-commit` stops the kernel at one). */
+  checkpoint(volume: VolumeId, point: CommitPoint): void;
 }
 
 export interface KernelDeps {
@@ -94,6 +96,9 @@ export class Kernel {
   private readonly providers: ProviderStore;
   private readonly agents: AgentHost;
   private readonly permissions: PermissionGate;
+  /** `kernel.panic` hang-in-commit: the commit step to stop at. */
+  private hangAt: CommitPoint | null = null;
+  private recovery: Promise<RecoveryReport | null> = Promise.resolve(null);
 
   constructor(private readonly deps: KernelDeps) {
     this.traceId = deps.traceId ?? newTraceId();
@@ -142,7 +147,13 @@ export class Kernel {
         this.workspace = await this.deps.workspace({
           committed: (volume, head) => this.volumeChanged(volume, head, 'this-tab'),
           progress: (volume, p) => this.progress(volume, p),
+          checkpoint: (_volume, point) => {
+            if (this.hangAt !== point) return;
+            this.hangAt = null;
+            this.deps.panic('hang');
+          },
         });
+        this.recovery = this.recover(this.workspace);
         this.catalog = new SkillCatalog(this.workspace);
         await this.catalog.refresh();
       } catch (error) {
@@ -153,6 +164,21 @@ export class Kernel {
     this.info = { version: this.deps.version, bootedAt: this.bootedAt, environment, runtimes: this.runtimeHost?.list() ?? [], ops: OPS };
     this.log('info', `Kernel ${this.deps.version} booted${environment.crossOriginIsolated ? ', cross-origin isolated' : ' (not cross-origin isolated)'}`);
     return this.info;
+  }
+
+  /** After a crash: reports the interrupted trace commits and checks every volume, in the background. */
+  private async recover(ws: Workspace): Promise<RecoveryReport | null> {
+    try {
+      const report = await ws.recover();
+      for (const t of report?.traces ?? []) {
+        this.log('warn', `Weft stopped while saving a trace (${t.message}); it is ${t.state === 'complete' ? 'complete in' : 'not in'} ${t.volume}.`);
+      }
+      for (const v of report?.volumes ?? []) if (!v.ok) this.log('error', `${v.volume} failed its check: ${v.problems.map((p) => p.message).join(' ')}`);
+      return report;
+    } catch (error) {
+      this.log('error', `Checking the volumes after a crash failed: ${WeftError.from(error).message}`);
+      return null;
+    }
   }
 
   /** Handles one request from outside; resolves with its result or rejects with a `WeftError`. */
@@ -269,10 +295,17 @@ export class Kernel {
         return this.info;
       },
       'kernel.panic': (call) => {
-        this.log('warn', `kernel.panic (${call.mode}) requested: the kernel will ${call.mode === 'throw' ? 'fail' : 'stop responding'}`);
-        this.deps.clock.setTimeout(() => this.deps.panic(call.mode), 0);
+        if (call.mode === 'hang-in-commit') {
+          this.hangAt = call.at ?? 'pack-written';
+          this.log('warn', `kernel.panic (hang-in-commit) requested: the kernel will stop responding at "${this.hangAt}" of its next commit`);
+          return { accepted: true };
+        }
+        const mode = call.mode;
+        this.log('warn', `kernel.panic (${mode}) requested: the kernel will ${mode === 'throw' ? 'fail' : 'stop responding'}`);
+        this.deps.clock.setTimeout(() => this.deps.panic(mode), 0);
         return { accepted: true };
       },
+      'kernel.recovery': () => this.recovery,
       'proc.list': (call) => this.table.list(call.includeTerminated ?? false),
       'proc.get': (call) => this.table.get(call.pid),
       'proc.spawn': (call) => this.spawn(call.name, call.program, call.priority, call.parent),

@@ -22,12 +22,15 @@ import type { EvolutionReport, ReplayReport, SkillSuggestion, TraceEntry, TraceL
 import type {
   Author,
   CommitInfo,
+  CommitPoint,
   Conflict,
   ConflictChoice,
   FileDiff,
   PromoteResult,
+  RecoveryReport,
   RemoteConfig,
   SyncResult,
+  VolumeCheck,
   VolumeId,
   WorkspaceVolume,
   WriteResult,
@@ -169,8 +172,13 @@ export interface SyscallMap {
   /** No-op round trip; echoes `payload`. */
   'kernel.ping': { args: { payload?: unknown }; result: { payload?: unknown } };
   'kernel.info': { args: object; result: KernelInfo };
-  /** Fault injection for testing recovery: `throw` raises an uncaught error in the kernel worker, `hang` blocks it. */
-  'kernel.panic': { args: { mode: 'throw' | 'hang' }; result: { accepted: true } };
+  /**
+   * Fault injection for testing recovery: `throw` raises an uncaught error in the kernel worker,
+   * `hang` blocks it, `hang-in-commit` blocks it at point `at` of its next commit (as a crash there would).
+   */
+  'kernel.panic': { args: { mode: 'throw' | 'hang' | 'hang-in-commit'; at?: CommitPoint }; result: { accepted: true } };
+  /** What this start found after a crash (traces being saved, volumes checked); null after a clean exit. */
+  'kernel.recovery': { args: object; result: RecoveryReport | null };
   'proc.list': { args: { includeTerminated?: boolean }; result: Process[] };
   'proc.get': { args: { pid: Pid }; result: Process };
   'proc.spawn': { args: { name?: string; program: Program; priority?: number; parent?: Pid }; result: Process };
@@ -217,6 +225,8 @@ export interface SyscallMap {
   /** Writes one file of the user volume by hand (one commit, "Edit <path>"); other volumes are read-only here. */
   'volume.write': { args: { volume: string; path: string; content: string; message?: string }; result: WriteResult };
   'volume.conflicts': { args: { volume: string }; result: Conflict[] };
+  /** Checks a volume's repository like `git fsck --full`: every ref and reachable object, re-hashed. */
+  'volume.check': { args: { volume: string }; result: VolumeCheck };
   'volume.resolve': { args: { volume: string; theirs: string; choice: ConflictChoice }; result: WriteResult & { kept: string[] } };
   'skill.list': { args: object; result: SkillEntry[] };
   /** Reads a skill, resolved user → team → system unless `volume` is given. */

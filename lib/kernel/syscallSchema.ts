@@ -22,7 +22,8 @@ const program = z.discriminatedUnion('type', [
 const schemas: { readonly [K in Op]: z.ZodType } = {
   'kernel.ping': z.strictObject({ op: z.literal('kernel.ping'), payload: z.unknown().optional() }),
   'kernel.info': z.strictObject({ op: z.literal('kernel.info') }),
-  'kernel.panic': z.strictObject({ op: z.literal('kernel.panic'), mode: z.enum(['throw', 'hang']) }),
+  'kernel.panic': z.strictObject({ op: z.literal('kernel.panic'), mode: z.enum(['throw', 'hang', 'hang-in-commit']), at: z.enum(['pack-written', 'head-moved']).optional() }),
+  'kernel.recovery': z.strictObject({ op: z.literal('kernel.recovery') }),
   'proc.list': z.strictObject({ op: z.literal('proc.list'), includeTerminated: z.boolean().optional() }),
   'proc.get': z.strictObject({ op: z.literal('proc.get'), pid }),
   'proc.spawn': z.strictObject({

@@ -59,7 +59,7 @@ export async function commitTrace(ws: Workspace, trace: Parameters<typeof verify
     const report = await verifyTrace(trace);
     if (!report.ok) throw new WeftError('TRACE_INVALID', `The turn's trace did not verify (${report.problems.length} problems), so it was not committed.`, { problems: report.problems.slice(0, 20) });
     if (key && key.length >= 4 && JSON.stringify(trace).includes(key)) throw new WeftError('TRACE_INVALID', "The turn's trace contained the provider's API key, so it was not committed.");
-    const written = await ws.volumes.appendTrace(ws.volumes.userVolume, trace, message);
+    const written = await ws.appendTrace(trace, message);
     return { written: { path: written.path, commit: written.commit }, error: null };
   } catch (error) {
     return { written: null, error: WeftError.from(error).toJSON() };

@@ -30,6 +30,7 @@ export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
     'volume.restore': (c) => get().volumes.restore(vol(c.volume), c.path, commit(c.at)),
     'volume.write': (c) => get().volumes.writeFile(vol(c.volume), c.path, c.content, c.message ?? `Edit ${c.path}`),
     'volume.conflicts': (c) => get().conflicts(vol(c.volume)),
+    'volume.check': (c) => get().check(vol(c.volume)),
     'volume.resolve': (c) => get().resolve(vol(c.volume), c.theirs, c.choice),
     'workflow.list': (c) => get().volumes.listWorkflows(c.volume === undefined ? get().volumes.userVolume : vol(c.volume)),
     'workflow.read': (c) => get().volumes.readWorkflow(c.volume === undefined ? get().volumes.userVolume : vol(c.volume), c.name),
@@ -39,7 +40,7 @@ export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
       const parsed = parseTrace(c.trace);
       if (!parsed.ok) throw parsed.error;
       const trace = parsed.value;
-      return get().volumes.appendTrace(get().volumes.userVolume, trace, c.message ?? defaultTraceMessage(trace.spans));
+      return get().appendTrace(trace, c.message ?? defaultTraceMessage(trace.spans));
     },
     'settings.get': () => ({ author: get().getAuthor(), userVolume: get().volumes.userVolume }),
     'settings.setAuthor': (c) => get().setAuthor({ name: c.name, email: c.email }),

@@ -24,6 +24,7 @@ export const volumeSchemas = {
   'volume.restore': call('volume.restore', { volume, path, at: oid }),
   'volume.write': call('volume.write', { volume, path, content: z.string().max(64 * 1024 * 1024), message: z.string().min(1).max(500).optional() }),
   'volume.conflicts': call('volume.conflicts', { volume }),
+  'volume.check': call('volume.check', { volume }),
   'volume.resolve': call('volume.resolve', { volume, theirs: path, choice: z.enum(['mine', 'theirs', 'both']) }),
   'skill.list': call('skill.list', {}),
   'skill.read': call('skill.read', { name, volume: volume.optional() }),

@@ -143,7 +143,7 @@ export async function executeWorkflow(deps: WorkflowDeps, runs: Map<string, Work
     const report = await verifyTrace(result.trace);
     if (!report.ok) throw new WeftError('TRACE_INVALID', `The run's trace did not verify (${report.problems.length} problems), so it was not committed.`, { problems: report.problems.slice(0, 20) });
     const message = `${o.verb ?? 'Run'} ${workflow.name}: ${result.status}, ${result.trace.spans.length} spans`;
-    const written = await ws.volumes.appendTrace(ws.volumes.userVolume, result.trace, message);
+    const written = await ws.appendTrace(result.trace, message);
     deps.afterRun?.();
     return { ...summary, trace: { path: written.path, commit: written.commit, spans: result.trace.spans.length }, traceError: null, nodeSkills: skills };
   } catch (error) {

@@ -43,7 +43,12 @@ export interface RepoDeps {
   /** isomorphic-git's cache object, shared by every call (it keeps parsed packfiles). */
   readonly cache: object;
   readonly trees: TreeCache;
+  /** Told at each step of a commit (tests and fault injection: the kernel can hang there, as a crash would). */
+  readonly checkpoint?: (point: CommitPoint) => void;
 }
+
+/** `pack-written`: the objects are stored, `main` not yet moved; `head-moved`: the commit is visible and flushed. */
+export type CommitPoint = 'pack-written' | 'head-moved';
 
 export class GitRepo {
   constructor(
@@ -175,7 +180,9 @@ export class GitRepo {
     await writePack(this.deps.fs, this.gitdir, [...objects, ...edit.objects, ...(empty ? [empty] : []), commit]);
     edit.written();
     this.remember(commit.oid, tree, message, author, at, parents ?? (head === null ? [] : [head]));
+    this.deps.checkpoint?.('pack-written');
     await this.moveHead(commit.oid);
+    this.deps.checkpoint?.('head-moved');
     // Packs merged into one: isomorphic-git's cache still holds the old ones (bytes and all), so it
     // is emptied; otherwise every consolidation would leak the packs it replaced.
     if (await consolidatePacks(this.deps.fs, this.gitdir)) forgetPacks(this.deps.cache);

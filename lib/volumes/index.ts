@@ -1,5 +1,5 @@
 export { Volumes, type VolumeInfo, type VolumeManifest, type VolumesDeps, type WriteResult } from './volumes';
-export { GitRepo, type Author, type CommitInfo, type FileChange, type GitFs } from './gitRepo';
+export { GitRepo, type Author, type CommitInfo, type CommitPoint, type FileChange, type GitFs } from './gitRepo';
 export { parseVolumeId, volumeKind, volumeName, volumeGitdir, VOLUMES_ROOT, type VolumeId, type VolumeKind } from './volumeId';
 export { parseVolumePath } from './volumePath';
 export { createLockMap, type LockFn } from './lockMap';
@@ -10,6 +10,7 @@ export { listConflicts, resolveConflict, type Conflict, type ConflictChoice } fr
 export { diffFile, type DiffHunk, type FileDiff } from './diffFile';
 export type { MergeConflict } from './mergeTrees';
 export { skillPath, tracePath, workflowPath } from './layout';
-export { Workspace, DEFAULT_AUTHOR, type BuiltinSkills, type RemoteConfig, type WorkspaceDeps, type WorkspaceVolume } from './workspace';
+export { Workspace, DEFAULT_AUTHOR, type BuiltinSkills, type RemoteConfig, type RecoveryReport, type VolumeCheck, type WorkspaceDeps, type WorkspaceVolume } from './workspace';
 export { memoryStore, type KeyValueStore } from './keyValueStore';
 export { fsckRepository, type FsckProblem, type FsckReport } from './fsck';
+export { type InterruptedTrace, type JournalEntry, TraceJournal } from './traceJournal';

@@ -3,6 +3,8 @@ export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every key held (small stores only: settings, journals). */
+  keys(): Promise<string[]>;
 }
 
 export function memoryStore(): KeyValueStore & { readonly data: Map<string, unknown> } {
@@ -12,5 +14,6 @@ export function memoryStore(): KeyValueStore & { readonly data: Map<string, unkn
     get: async <T>(key: string) => structuredClone(data.get(key)) as T | undefined,
     set: async (key, value) => void data.set(key, structuredClone(value)),
     delete: async (key) => void data.delete(key),
+    keys: async () => [...data.keys()],
   };
 }

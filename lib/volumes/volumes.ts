@@ -7,7 +7,7 @@
 import { type Clock, type CommitOid, type SkillName, WeftError } from '../core';
 import type { Trace } from '../spans';
 import { parseSkillName } from '../skills/skillName';
-import { type Author, type CommitInfo, type FileChange, type GitFs, GitRepo } from './gitRepo';
+import { type Author, type CommitInfo, type CommitPoint, type FileChange, type GitFs, GitRepo } from './gitRepo';
 import type { LockFn } from './lockMap';
 import { TreeCache } from './treeCache';
 import { parseVolumeId, type VolumeId, type VolumeKind, volumeGitdir, volumeKind, VOLUMES_ROOT } from './volumeId';
@@ -44,6 +44,8 @@ export interface VolumesDeps {
   /** Told after every commit, so other tabs and views can refresh. */
   readonly onCommit?: (volume: VolumeId, head: CommitOid) => void;
   readonly cache?: object;
+  /** Told at each step of every commit (see `RepoDeps.checkpoint`). */
+  readonly checkpoint?: (volume: VolumeId, point: CommitPoint) => void;
 }
 
 export interface WriteResult {
@@ -67,7 +69,8 @@ export class Volumes {
 
   /** The repository of a volume (which may not exist yet). */
   repo(id: VolumeId): GitRepo {
-    return new GitRepo({ fs: this.deps.fs, cache: this.cache, trees: this.trees }, volumeGitdir(id));
+    const checkpoint = this.deps.checkpoint;
+    return new GitRepo({ fs: this.deps.fs, cache: this.cache, trees: this.trees, ...(checkpoint ? { checkpoint: (point: CommitPoint) => checkpoint(id, point) } : {}) }, volumeGitdir(id));
   }
 
   /** A volume that must exist. */
@@ -269,10 +272,15 @@ export class Volumes {
 
   async appendTrace(id: VolumeId, trace: Trace, message: string): Promise<WriteResult & { path: string }> {
     this.assertUserWritable(id);
-    const start = trace.spans.reduce((min, s) => Math.min(min, s.start), Number.POSITIVE_INFINITY);
-    const path = tracePath(trace.traceId, Number.isFinite(start) ? start : this.deps.clock.now());
+    const path = this.tracePathOf(trace);
     const result = await this.write(id, async () => ({ changes: [{ path, content: json(trace) }], message }));
     return { ...result, path };
+  }
+
+  /** Where a trace is stored: traces/yyyy/mm/<start>-<trace id>.json. */
+  tracePathOf(trace: Trace): string {
+    const start = trace.spans.reduce((min, s) => Math.min(min, s.start), Number.POSITIVE_INFINITY);
+    return tracePath(trace.traceId, Number.isFinite(start) ? start : this.deps.clock.now());
   }
 
   // ── history ───────────────────────────────────────────────────────────────

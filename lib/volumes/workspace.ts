@@ -6,13 +6,16 @@
 import type { HttpClient } from 'isomorphic-git';
 import { type Clock, WeftError } from '../core';
 import { type Conflict, type ConflictChoice, listConflicts, resolveConflict } from './conflicts';
-import type { Author, FileChange, GitFs } from './gitRepo';
+import { type FsckReport, fsckRepository } from './fsck';
+import type { Author, CommitPoint, FileChange, GitFs } from './gitRepo';
+import { type InterruptedTrace, TraceJournal } from './traceJournal';
+import type { Trace } from '../spans';
 import type { KeyValueStore } from './keyValueStore';
 import type { LockFn } from './lockMap';
 import { promoteSkill, type PromoteResult } from './promoteSkill';
 import { checkRemoteUrl } from './remoteError';
 import type { SyncProgress, SyncResult } from './syncVolume';
-import { parseVolumeId, type VolumeId, volumeKind } from './volumeId';
+import { parseVolumeId, type VolumeId, volumeGitdir, volumeKind } from './volumeId';
 import { type VolumeInfo, Volumes, type WriteResult } from './volumes';
 
 export const DEFAULT_AUTHOR: Author = { name: 'Weft user', email: 'user@weft.local' };
@@ -48,11 +51,26 @@ export interface WorkspaceDeps {
   readonly user?: string;
   readonly onCommit?: (volume: VolumeId, head: string) => void;
   readonly onProgress?: (volume: VolumeId, progress: SyncProgress) => void;
+  readonly checkpoint?: (volume: VolumeId, point: CommitPoint) => void;
+  /** This kernel's id in the trace journal, and whether another kernel is still running (default: none is). */
+  readonly owner?: string;
+  readonly isAlive?: (owner: string) => Promise<boolean>;
+}
+
+/** What the start after a crash found: the traces that were being saved, and every volume checked. */
+export interface RecoveryReport {
+  readonly traces: readonly InterruptedTrace[];
+  readonly volumes: readonly VolumeCheck[];
+}
+
+export interface VolumeCheck extends FsckReport {
+  readonly volume: VolumeId;
 }
 
 export class Workspace {
   private author: Author = DEFAULT_AUTHOR;
   readonly volumes: Volumes;
+  private readonly journal: TraceJournal;
 
   private constructor(private readonly deps: WorkspaceDeps) {
     this.volumes = new Volumes({
@@ -62,7 +80,9 @@ export class Workspace {
       user: deps.user ?? 'me',
       author: () => this.author,
       ...(deps.onCommit ? { onCommit: deps.onCommit } : {}),
+      ...(deps.checkpoint ? { checkpoint: deps.checkpoint } : {}),
     });
+    this.journal = new TraceJournal({ settings: deps.settings, owner: deps.owner ?? `kernel-${Math.random().toString(36).slice(2)}`, isAlive: deps.isAlive ?? (async () => false) });
   }
 
   /** Opens the workspace: reads the settings, creates the user volume, seeds or refreshes the system volume. */
@@ -72,6 +92,28 @@ export class Workspace {
     await ws.volumes.ensure(ws.volumes.userVolume);
     if (deps.builtins) await ws.seedSystem(deps.builtins);
     return ws;
+  }
+
+  /** Commits a trace to the user volume, journaled so that a crash mid-commit is reported at the next start. */
+  appendTrace(trace: Trace, message: string): Promise<WriteResult & { path: string }> {
+    const volume = this.volumes.userVolume;
+    return this.journal.around({ volume, path: this.volumes.tracePathOf(trace), message, at: this.deps.clock.now() }, () => this.volumes.appendTrace(volume, trace, message));
+  }
+
+  /**
+   * After a crash: the traces a dead kernel was committing (complete or absent) and, when there
+   * were any, every volume checked like `git fsck`. Null when the last session ended cleanly.
+   */
+  async recover(): Promise<RecoveryReport | null> {
+    const traces = await this.journal.recover(async (volume, path) => (await (await this.volumes.open(volume)).oidAt(path)) !== null);
+    if (traces.length === 0) return null;
+    const volumes = await Promise.all((await this.volumes.list()).map((v) => this.check(v.id)));
+    return { traces, volumes };
+  }
+
+  /** Checks a volume's repository like `git fsck --full` (under its lock, reading from storage, not caches). */
+  check(volume: VolumeId): Promise<VolumeCheck> {
+    return this.deps.lock(volume, async () => ({ volume, ...(await fsckRepository(this.deps.fs, volumeGitdir(volume))) }));
   }
 
   /** Small settings kept outside every volume (model providers, remotes…). */

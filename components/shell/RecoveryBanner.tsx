@@ -1,0 +1,45 @@
+'use client';
+
+/**
+ * After a crash (the tab closed or the kernel died while a trace was being saved), the next start
+ * says what became of that trace, complete or absent, and whether every volume passed its check.
+ * Nothing is shown after a clean exit.
+ */
+import { useState } from 'react';
+import { Button } from '@/components/ui/Button';
+import { Icon } from '@/components/ui/Icon';
+import { useKernelQuery } from '@/components/volumes/useKernelQuery';
+import type { RecoveryReport } from '@/lib/volumes';
+import styles from './RecoveryBanner.module.css';
+
+export function RecoveryBanner() {
+  const [dismissed, setDismissed] = useState(false);
+  const query = useKernelQuery({ op: 'kernel.recovery' });
+  const report = query.data;
+  if (!report || dismissed) return null;
+  const broken = report.volumes.filter((v) => !v.ok);
+  return (
+    <div role="status" className={styles.banner} data-tone={broken.length > 0 ? 'danger' : 'warn'} aria-label="After the crash">
+      <Icon name={broken.length > 0 ? 'alert' : 'history'} className={styles.icon} />
+      <div className={styles.text}>
+        {report.traces.map((t) => (
+          <p key={`${t.owner}-${t.path}`} data-trace-state={t.state}>
+            <strong>Weft stopped while saving a trace</strong> ({t.message}).{' '}
+            {t.state === 'complete' ? 'It was saved completely and is in your volume.' : 'It was not saved: the trace is absent, and your volume is as it was before that run.'}
+          </p>
+        ))}
+        <p className={styles.checks}>{describeChecks(report)}</p>
+      </div>
+      <Button size="sm" onClick={() => setDismissed(true)}>
+        Dismiss
+      </Button>
+    </div>
+  );
+}
+
+function describeChecks(report: RecoveryReport): string {
+  const broken = report.volumes.filter((v) => !v.ok);
+  const n = report.volumes.length;
+  if (broken.length === 0) return `All ${n} volume${n === 1 ? '' : 's'} checked: no problems found.`;
+  return broken.map((v) => `${v.volume} failed its check: ${v.problems[0]?.message ?? 'unknown problem'}${v.problems.length > 1 ? ` (and ${v.problems.length - 1} more)` : ''}`).join(' ');
+}

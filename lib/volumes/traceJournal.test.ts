@@ -1,0 +1,87 @@
+import http from 'isomorphic-git/http/node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { asTraceId, FakeClock } from '../core';
+import { makeTrace, sealSpan, type Trace, ZERO_ENERGY } from '../spans';
+import { memoryStore } from './keyValueStore';
+import { createLockMap } from './lockMap';
+import { nativeGit, tempDir } from './testing';
+import { rootedFs } from './testVolumes';
+import { TraceJournal } from './traceJournal';
+import { VOLUMES_ROOT } from './volumeId';
+import { Workspace } from './workspace';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+async function trace(n: number): Promise<Trace> {
+  const traceId = asTraceId(n.toString(16).padStart(32, '0'));
+  const span = await sealSpan({ traceId, parents: [], kind: 'run', name: `run ${n}`, pid: null, start: 1_790_000_000_000 + n, end: 1_790_000_000_005 + n, status: 'ok', inputsHash: null, outputsHash: null, energy: ZERO_ENERGY, attributes: {} });
+  return makeTrace(traceId, [span]);
+}
+
+describe('TraceJournal', () => {
+  it('reports a commit a dead kernel left unfinished, once, and leaves live kernels’ commits alone', async () => {
+    const settings = memoryStore();
+    const alive = new Set(['b']);
+    const journal = (owner: string) => new TraceJournal({ settings, owner, isAlive: async (o) => alive.has(o) });
+    // Kernel a dies mid-commit (its commit never ends); kernel b is still committing.
+    void journal('a').around({ volume: 'users/ada', path: 'traces/x.json', message: 'Run x', at: 1 }, () => new Promise(() => {}));
+    void journal('b').around({ volume: 'users/ada', path: 'traces/y.json', message: 'Run y', at: 2 }, () => new Promise(() => {}));
+    await new Promise((r) => setTimeout(r, 0));
+    const found = await journal('c').recover(async (_volume, path) => path === 'traces/x.json');
+    expect(found).toEqual([expect.objectContaining({ owner: 'a', path: 'traces/x.json', message: 'Run x', state: 'complete' })]);
+    expect(await journal('c').recover(async () => true)).toEqual([]);
+  });
+
+  it('leaves nothing behind after a commit that ends, well or badly', async () => {
+    const settings = memoryStore();
+    const journal = new TraceJournal({ settings, owner: 'a', isAlive: async () => false });
+    await journal.around({ volume: 'users/ada', path: 't.json', message: 'ok', at: 1 }, async () => 'done');
+    await expect(journal.around({ volume: 'users/ada', path: 't.json', message: 'bad', at: 2 }, async () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    expect(await settings.keys()).toEqual([]);
+  });
+});
+
+describe('Workspace.recover after a kernel died mid-commit', () => {
+  // The first kernel stops for good at a step of its trace commit (its journal entry stays, as
+  // after a crash); the next start must say whether that trace is there, and check every volume.
+  it.each([
+    ['pack-written', 'absent'],
+    ['head-moved', 'complete'],
+  ] as const)('stopped at %s: the trace is %s and every volume passes fsck', async (point, state) => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const settings = memoryStore();
+    const base = { fs: rootedFs(dir.path), clock: new FakeClock(), lock: createLockMap(), http, settings, secrets: memoryStore(), user: 'ada' };
+    const first = await Workspace.open({ ...base, owner: 'first' });
+    await first.appendTrace(await trace(1), 'Run one: ok, 1 span');
+
+    // The crashing kernel dies at `point`: from then on nothing it does is stored (its journal
+    // entry is never removed), and the commit does not go on.
+    let dead = false;
+    const dying = { ...settings, delete: async (key: string) => (dead ? undefined : settings.delete(key)) };
+    const crashing = await Workspace.open({
+      ...base,
+      settings: dying,
+      owner: 'crashing',
+      checkpoint: (_volume, at) => {
+        if (at !== point) return;
+        dead = true;
+        throw new Died();
+      },
+    });
+    const lost = await trace(2);
+    await expect(crashing.appendTrace(lost, 'Run two: ok, 1 span')).rejects.toBeInstanceOf(Died);
+
+    const next = await Workspace.open({ ...base, owner: 'next' });
+    const report = await next.recover();
+    expect(report?.traces).toEqual([expect.objectContaining({ message: 'Run two: ok, 1 span', state })]);
+    expect(report?.volumes.map((v) => [v.volume, v.ok])).toEqual([['users/ada', true]]);
+    expect((await (await next.volumes.open('users/ada')).oidAt(next.volumes.tracePathOf(lost))) !== null).toBe(state === 'complete');
+    nativeGit(`${dir.path}${VOLUMES_ROOT}/users/ada`, 'fsck', '--full', '--strict');
+    // Reported once.
+    expect(await next.recover()).toBeNull();
+  });
+});
+
+class Died extends Error {}
