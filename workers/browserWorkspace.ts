@@ -11,9 +11,11 @@ import http from 'isomorphic-git/http/web';
 import builtins from 'weft:builtin-skills';
 import type { Clock } from '../lib/core';
 import type { WorkspaceHooks } from '../lib/kernel';
+import { fairFs } from './fairFs';
 import { type GitFs, type KeyValueStore, type LockFn, type VolumeId, Workspace } from '../lib/volumes';
 
 const CHANNEL = 'weft-volumes';
+const FS_NAME = 'weft';
 
 function idbStore(db: string): KeyValueStore {
   const store = createStore(db, 'kv');
@@ -65,7 +67,7 @@ function corsRoute(): (url: string) => Promise<string | null> {
 
 /** Opens the workspace and connects it to the other tabs. */
 export async function openBrowserWorkspace(hooks: WorkspaceHooks, clock: Clock, announce: (volume: VolumeId, head: string) => void): Promise<Workspace> {
-  const fs = new LightningFS('weft') as unknown as GitFs;
+  const { fs, handOverIfWanted } = fairFs(new LightningFS(FS_NAME) as unknown as GitFs, FS_NAME);
   const channel = new BroadcastChannel(CHANNEL);
   const owner = crypto.randomUUID();
   holdKernelLock(owner);
@@ -82,6 +84,7 @@ export async function openBrowserWorkspace(hooks: WorkspaceHooks, clock: Clock, 
     onCommit: (volume, head) => {
       hooks.committed(volume, head);
       channel.postMessage({ volume, head });
+      void handOverIfWanted();
     },
     onProgress: hooks.progress,
     checkpoint: hooks.checkpoint,
