@@ -105,6 +105,26 @@ test('a JavaScript skill cannot load code from elsewhere, nor, without the netwo
   expect(outside.hits.sort()).toEqual(['/open-fetch']);
 });
 
+test('skill code cannot read the app’s storage, where keys and settings are kept: neither Python nor JavaScript', async ({ page }) => {
+  await openApp(page);
+  const attempt = (runtime: string, code: string) =>
+    page.evaluate(
+      ([r, c]) =>
+        window.weft!.request({ op: 'runtime.run', runtime: r as 'python', code: c }).then(
+          () => 'read it',
+          (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+        ),
+      [runtime, code] as const,
+    );
+  const python = await attempt('python', 'def execute(i):\n    from js import indexedDB\n    indexedDB.open("weft-secrets")\n    return {}');
+  expect(python).toContain("skills cannot read the app's storage");
+  const javascript = await attempt('javascript', 'async function execute() { indexedDB.open("weft-secrets"); return {}; }');
+  expect(javascript).toContain("skills cannot read the app's storage");
+  // Python still loads and runs (its own caches were taken before the lock-down).
+  const ok = await page.evaluate(() => window.weft!.request({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    return {"x": 1}' }) as Promise<{ outputs: { x: number } }>);
+  expect(ok.outputs).toEqual({ x: 1 });
+});
+
 test('the kernel refuses plain http to another machine in words, before the browser blocks it', async ({ page }) => {
   await openApp(page);
   const refused = await page.evaluate(() =>

@@ -9,22 +9,25 @@
 import type { PyodideAPI } from 'pyodide';
 import { type EngineScope, serveEngine } from '../lib/runtimes/engine';
 import { pyodideLoader, type SnapshotStore } from '../lib/runtimes/python/pyodideLoader';
+import { lockDown } from '../lib/runtimes/javascript/jsSandbox';
 import { pythonEngine } from '../lib/runtimes/python/pythonEngine';
 
 const CACHE = 'weft-pyodide-snapshots';
 const snapshotUrl = (key: string) => new URL(`/pyodide/${key}.snapshot`, self.location.origin).href;
 
-const snapshots: SnapshotStore | undefined = self.caches
+// Kept before the lock-down takes `caches` away from skill code.
+const cacheStorage: CacheStorage | undefined = self.caches;
+const snapshots: SnapshotStore | undefined = cacheStorage
   ? {
       async get(key) {
-        const response = await (await caches.open(CACHE)).match(snapshotUrl(key));
+        const response = await (await cacheStorage.open(CACHE)).match(snapshotUrl(key));
         return response ? new Uint8Array(await response.arrayBuffer()) : null;
       },
       async put(key, bytes) {
-        await (await caches.open(CACHE)).put(snapshotUrl(key), new Response(bytes as Uint8Array<ArrayBuffer>));
+        await (await cacheStorage.open(CACHE)).put(snapshotUrl(key), new Response(bytes as Uint8Array<ArrayBuffer>));
       },
       async delete(key) {
-        await (await caches.open(CACHE)).delete(snapshotUrl(key));
+        await (await cacheStorage.open(CACHE)).delete(snapshotUrl(key));
       },
     }
   : undefined;
@@ -38,4 +41,5 @@ const loader = pyodideLoader({
   now: () => performance.now(),
 });
 
-serveEngine(self as unknown as EngineScope, pythonEngine({ loadPyodide: loader.load, loadDetails: loader.details }));
+// The network stays (Pyodide fetches packages; the worker's Content-Security-Policy decides where to).
+serveEngine(self as unknown as EngineScope, pythonEngine({ loadPyodide: loader.load, loadDetails: loader.details, lockDown: () => lockDown(self, { network: true }) }));

@@ -17,6 +17,11 @@ export interface PythonEngineDeps {
   loadPyodide(options: LoadOptions, progress: (phase: string, loaded: number, total: number) => void): Promise<PyodideAPI>;
   /** Extra facts for the runtime's details (how it loaded: `snapshot`, `loadMs`…). */
   loadDetails?(): RunDetails;
+  /**
+   * Takes the app's storage (IndexedDB, where keys and settings live; Cache Storage) away from
+   * skill code, once Pyodide has loaded (`from js import indexedDB` then gets a clear refusal).
+   */
+  lockDown?(): void;
 }
 
 type PyRun = (code: string, inputs: string, blobs: unknown, seed: number) => { toJs(options: object): [string, Uint8Array[]]; destroy(): void };
@@ -62,6 +67,7 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
       run = pyodide.globals.get('_weft_run') as PyRun;
       flushStreams = pyodide.globals.get('_weft_flush') as () => void;
       const version = pyodide.runPython('import sys; sys.version.split()[0]') as string;
+      deps.lockDown?.();
       return { pyodide: pyodide.version, python: version, ...deps.loadDetails?.() };
     },
 
