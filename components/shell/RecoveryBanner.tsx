@@ -1,8 +1,9 @@
 'use client';
 
 /**
- * After a crash (the tab closed or the kernel died while a trace was being saved), the next start
- * says what became of that trace, complete or absent, and whether every volume passed its check.
+ * After a crash (the tab closed or crashed, the kernel died while a trace was being saved), the
+ * next start says what became of that trace (complete or absent), which JavaScript runs were going
+ * on (a runaway allocation there takes the whole tab down), and whether every volume passed its check.
  * Nothing is shown after a clean exit.
  */
 import { useState } from 'react';
@@ -26,6 +27,12 @@ export function RecoveryBanner() {
           <p key={`${t.owner}-${t.path}`} data-trace-state={t.state}>
             <strong>Weft stopped while saving a trace</strong> ({t.message}).{' '}
             {t.state === 'complete' ? 'It was saved completely and is in your volume.' : 'It was not saved: the trace is absent, and your volume is as it was before that run.'}
+          </p>
+        ))}
+        {report.runs.map((r) => (
+          <p key={`${r.owner}-${r.at}-${r.name}`} data-run={r.name}>
+            <strong>Weft stopped while {r.name} ({r.runtime}) was running</strong>: the tab was closed or crashed. If it crashed, that run probably used more memory than the
+            browser allows ({r.runtime} code has no memory limit of its own); its result was not saved. Check its code before running it again.
           </p>
         ))}
         <p className={styles.checks}>{describeChecks(report)}</p>

@@ -45,7 +45,12 @@ export interface EnzymeDeps {
   readonly emit: (event: KernelEvent) => void;
   /** Asks before untrusted (team) skills use the network; absent: nothing is asked. */
   readonly permissions?: PermissionGate;
+  /** Notes a run the browser cannot contain (see `Journal.running`); returns its end. */
+  readonly running?: (name: string, runtime: string) => () => void;
 }
+
+/** Runtimes on the JavaScript heap, which has no per-worker limit: a runaway allocation crashes the tab. */
+const UNCONTAINED: ReadonlySet<RuntimeKind> = new Set(['javascript', 'three', 'tensor']);
 
 /** Runs one enzyme to its end; rejects with the run's coded error (the process and span record it too). */
 export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<EnzymeRun> {
@@ -75,6 +80,7 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
       await deps.permissions.ensure(spec.source, spec.permissions, spec.code, controller.signal, () => table.setState(pid, 'BLOCKED', undefined, waiting));
       if (table.get(pid).state === 'BLOCKED') table.setState(pid, 'RUNNING');
     }
+    const ended = UNCONTAINED.has(spec.runtime) ? deps.running?.(spec.name, RUNTIME_LABELS[spec.runtime]) : undefined;
     result = await pool.run({
       code: spec.code,
       inputs: spec.inputs,
@@ -83,7 +89,7 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
       permissions: spec.permissions,
       signal: controller.signal,
       onLog: (log) => deps.emit({ type: 'enzyme.log', pid, stream: log.stream, text: log.text, ...tag, at: clock.now() }),
-    });
+    }).finally(() => ended?.());
   } catch (error) {
     failure = WeftError.from(error);
   } finally {

@@ -173,6 +173,7 @@ export class Kernel {
       for (const t of report?.traces ?? []) {
         this.log('warn', `Weft stopped while saving a trace (${t.message}); it is ${t.state === 'complete' ? 'complete in' : 'not in'} ${t.volume}.`);
       }
+      for (const r of report?.runs ?? []) this.log('warn', `Weft stopped while ${r.name} (${r.runtime}) was running: the tab was closed or crashed.`);
       for (const v of report?.volumes ?? []) if (!v.ok) this.log('error', `${v.volume} failed its check: ${v.problems.map((p) => p.message).join(' ')}`);
       return report;
     } catch (error) {
@@ -239,6 +240,7 @@ export class Kernel {
       runners: this.runners,
       emit: (event) => this.emit(event),
       permissions: this.permissions,
+      running: (name, runtime) => this.workspace?.running(name, runtime) ?? (() => {}),
     };
   }
 

@@ -13,4 +13,4 @@ export { skillPath, tracePath, workflowPath } from './layout';
 export { Workspace, DEFAULT_AUTHOR, type BuiltinSkills, type RemoteConfig, type RecoveryReport, type VolumeCheck, type WorkspaceDeps, type WorkspaceVolume } from './workspace';
 export { memoryStore, type KeyValueStore } from './keyValueStore';
 export { fsckRepository, type FsckProblem, type FsckReport } from './fsck';
-export { type InterruptedTrace, type JournalEntry, TraceJournal } from './traceJournal';
+export { type InterruptedRun, type InterruptedTrace, Journal, type JournalEntry } from './journal';

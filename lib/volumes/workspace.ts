@@ -8,7 +8,7 @@ import { type Clock, WeftError } from '../core';
 import { type Conflict, type ConflictChoice, listConflicts, resolveConflict } from './conflicts';
 import { type FsckReport, fsckRepository } from './fsck';
 import type { Author, CommitPoint, FileChange, GitFs } from './gitRepo';
-import { type InterruptedTrace, TraceJournal } from './traceJournal';
+import { type InterruptedRun, type InterruptedTrace, Journal } from './journal';
 import type { Trace } from '../spans';
 import type { KeyValueStore } from './keyValueStore';
 import type { LockFn } from './lockMap';
@@ -57,9 +57,10 @@ export interface WorkspaceDeps {
   readonly isAlive?: (owner: string) => Promise<boolean>;
 }
 
-/** What the start after a crash found: the traces that were being saved, and every volume checked. */
+/** What the start after a crash found: the traces that were being saved, the runs going on, and every volume checked. */
 export interface RecoveryReport {
   readonly traces: readonly InterruptedTrace[];
+  readonly runs: readonly InterruptedRun[];
   readonly volumes: readonly VolumeCheck[];
 }
 
@@ -70,7 +71,7 @@ export interface VolumeCheck extends FsckReport {
 export class Workspace {
   private author: Author = DEFAULT_AUTHOR;
   readonly volumes: Volumes;
-  private readonly journal: TraceJournal;
+  private readonly journal: Journal;
 
   private constructor(private readonly deps: WorkspaceDeps) {
     this.volumes = new Volumes({
@@ -82,7 +83,7 @@ export class Workspace {
       ...(deps.onCommit ? { onCommit: deps.onCommit } : {}),
       ...(deps.checkpoint ? { checkpoint: deps.checkpoint } : {}),
     });
-    this.journal = new TraceJournal({ settings: deps.settings, owner: deps.owner ?? `kernel-${Math.random().toString(36).slice(2)}`, isAlive: deps.isAlive ?? (async () => false) });
+    this.journal = new Journal({ settings: deps.settings, owner: deps.owner ?? `kernel-${Math.random().toString(36).slice(2)}`, isAlive: deps.isAlive ?? (async () => false) });
   }
 
   /** Opens the workspace: reads the settings, creates the user volume, seeds or refreshes the system volume. */
@@ -101,14 +102,19 @@ export class Workspace {
   }
 
   /**
-   * After a crash: the traces a dead kernel was committing (complete or absent) and, when there
-   * were any, every volume checked like `git fsck`. Null when the last session ended cleanly.
+   * After a crash: the traces a dead kernel was committing (complete or absent), the runs it had
+   * going on and, when there were any, every volume checked like `git fsck`. Null after a clean exit.
    */
   async recover(): Promise<RecoveryReport | null> {
-    const traces = await this.journal.recover(async (volume, path) => (await (await this.volumes.open(volume)).oidAt(path)) !== null);
-    if (traces.length === 0) return null;
+    const { traces, runs } = await this.journal.recover(async (volume, path) => (await (await this.volumes.open(volume)).oidAt(path)) !== null);
+    if (traces.length === 0 && runs.length === 0) return null;
     const volumes = await Promise.all((await this.volumes.list()).map((v) => this.check(v.id)));
-    return { traces, volumes };
+    return { traces, runs, volumes };
+  }
+
+  /** Notes a run of code that could take the tab down (see `Journal.running`); call the result when it ends. */
+  running(name: string, runtime: string): () => void {
+    return this.journal.running({ name, runtime, at: this.deps.clock.now() });
   }
 
   /** Checks a volume's repository like `git fsck --full` (under its lock, reading from storage, not caches). */

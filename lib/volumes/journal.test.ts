@@ -6,7 +6,7 @@ import { memoryStore } from './keyValueStore';
 import { createLockMap } from './lockMap';
 import { nativeGit, tempDir } from './testing';
 import { rootedFs } from './testVolumes';
-import { TraceJournal } from './traceJournal';
+import { Journal } from './journal';
 import { VOLUMES_ROOT } from './volumeId';
 import { Workspace } from './workspace';
 
@@ -19,23 +19,35 @@ async function trace(n: number): Promise<Trace> {
   return makeTrace(traceId, [span]);
 }
 
-describe('TraceJournal', () => {
+describe('Journal', () => {
   it('reports a commit a dead kernel left unfinished, once, and leaves live kernels’ commits alone', async () => {
     const settings = memoryStore();
     const alive = new Set(['b']);
-    const journal = (owner: string) => new TraceJournal({ settings, owner, isAlive: async (o) => alive.has(o) });
+    const journal = (owner: string) => new Journal({ settings, owner, isAlive: async (o) => alive.has(o) });
     // Kernel a dies mid-commit (its commit never ends); kernel b is still committing.
     void journal('a').around({ volume: 'users/ada', path: 'traces/x.json', message: 'Run x', at: 1 }, () => new Promise(() => {}));
     void journal('b').around({ volume: 'users/ada', path: 'traces/y.json', message: 'Run y', at: 2 }, () => new Promise(() => {}));
     await new Promise((r) => setTimeout(r, 0));
-    const found = await journal('c').recover(async (_volume, path) => path === 'traces/x.json');
+    const { traces: found } = await journal('c').recover(async (_volume, path) => path === 'traces/x.json');
     expect(found).toEqual([expect.objectContaining({ owner: 'a', path: 'traces/x.json', message: 'Run x', state: 'complete' })]);
-    expect(await journal('c').recover(async () => true)).toEqual([]);
+    expect(await journal('c').recover(async () => true)).toEqual({ traces: [], runs: [] });
+  });
+
+  it('reports the runs a dead kernel had going on, and forgets runs that ended', async () => {
+    const settings = memoryStore();
+    const dead = new Journal({ settings, owner: 'a', isAlive: async () => false });
+    dead.running({ name: 'bomb', runtime: 'JavaScript', at: 5 });
+    const ended = dead.running({ name: 'fine', runtime: 'JavaScript', at: 6 });
+    ended();
+    await new Promise((r) => setTimeout(r, 10));
+    const next = new Journal({ settings, owner: 'b', isAlive: async () => false });
+    expect((await next.recover(async () => true)).runs).toEqual([{ owner: 'a', name: 'bomb', runtime: 'JavaScript', at: 5 }]);
+    expect(await settings.keys()).toEqual([]);
   });
 
   it('leaves nothing behind after a commit that ends, well or badly', async () => {
     const settings = memoryStore();
-    const journal = new TraceJournal({ settings, owner: 'a', isAlive: async () => false });
+    const journal = new Journal({ settings, owner: 'a', isAlive: async () => false });
     await journal.around({ volume: 'users/ada', path: 't.json', message: 'ok', at: 1 }, async () => 'done');
     await expect(journal.around({ volume: 'users/ada', path: 't.json', message: 'bad', at: 2 }, async () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     expect(await settings.keys()).toEqual([]);
