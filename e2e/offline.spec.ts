@@ -35,5 +35,14 @@ test('after one visit the workbench works offline: reload, run VQE → Plot → 
   await expect(entry).toContainText('vqe-plot-export');
   await entry.click();
   await expect(page.getByRole('region', { name: 'Trace' }).locator('[data-timeline] [data-span-id]')).toHaveCount(4);
+
+  // A remote model says it needs the network, rather than "Failed to fetch".
+  const remote = await page.evaluate(() =>
+    window.weft!.request({ op: 'llm.probe', url: 'https://models.example.org/tiny.gguf' }).then(
+      () => 'reached',
+      (e: { message: string }) => e.message,
+    ),
+  );
+  expect(remote).toContain('You are offline: https://models.example.org needs the network');
   await context.setOffline(false);
 });

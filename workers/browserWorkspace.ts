@@ -90,5 +90,6 @@ export async function openBrowserWorkspace(hooks: WorkspaceHooks, clock: Clock, 
     checkpoint: hooks.checkpoint,
     owner,
     isAlive: kernelAlive,
+    online: () => navigator.onLine,
   });
 }

@@ -25,7 +25,7 @@ const kernel = new Kernel({
   clock: systemClock,
   version: __WEFT_VERSION__,
   // What this worker's Content-Security-Policy allows, refused in words rather than "Failed to fetch".
-  fetch: policedFetch((input, init) => fetch(input, init), self.location.origin),
+  fetch: policedFetch((input, init) => fetch(input, init), self.location.origin, () => navigator.onLine),
   probe: () => probeEnvironment(),
   runtimes: (onStatus) =>
     new RuntimeHost({

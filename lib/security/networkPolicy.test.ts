@@ -29,3 +29,12 @@ describe('policedFetch', () => {
     expect(inner).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('policedFetch offline', () => {
+  it('says it is offline for servers elsewhere, and still reaches this device', async () => {
+    const inner = vi.fn(async () => new Response('ok'));
+    const fetch = policedFetch(inner, app, () => false);
+    await expect(fetch('https://api.openai.com/v1/models')).rejects.toSatisfy((e) => e instanceof WeftError && e.code === 'LLM_UNREACHABLE' && e.message.startsWith('You are offline: https://api.openai.com needs the network'));
+    expect(await (await fetch('http://localhost:11434/v1/models')).text()).toBe('ok');
+  });
+});

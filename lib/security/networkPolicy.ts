@@ -28,14 +28,24 @@ export function connectionRefusal(url: string, appOrigin?: string): string | nul
 }
 
 /**
- * `fetch`, refusing up front (with `NETWORK_POLICY`) what the kernel's policy would block.
+ * `fetch`, refusing up front (with `NETWORK_POLICY`) what the kernel's policy would block, and,
+ * while the device is offline, servers elsewhere (`LLM_UNREACHABLE`, saying so).
  * @example const fetch = policedFetch(globalThis.fetch, self.location.origin)
  */
-export function policedFetch(fetch: typeof globalThis.fetch, appOrigin: string): typeof globalThis.fetch {
+export function policedFetch(fetch: typeof globalThis.fetch, appOrigin: string, online: () => boolean = () => true): typeof globalThis.fetch {
   return (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const refusal = connectionRefusal(url, appOrigin);
     if (refusal !== null) return Promise.reject(new WeftError('NETWORK_POLICY', refusal, { url }));
+    if (!online() && !onThisDevice(url, appOrigin)) {
+      const origin = new URL(url, appOrigin).origin;
+      return Promise.reject(new WeftError('LLM_UNREACHABLE', `You are offline: ${origin} needs the network. Models on this device (http://localhost…) and in this browser keep working.`, { url, offline: true }));
+    }
     return fetch(input, init);
   };
+}
+
+function onThisDevice(url: string, appOrigin: string): boolean {
+  const parsed = new URL(url, appOrigin);
+  return parsed.origin === appOrigin || ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) || parsed.protocol === 'data:' || parsed.protocol === 'blob:';
 }

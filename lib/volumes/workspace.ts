@@ -52,6 +52,8 @@ export interface WorkspaceDeps {
   readonly onCommit?: (volume: VolumeId, head: string) => void;
   readonly onProgress?: (volume: VolumeId, progress: SyncProgress) => void;
   readonly checkpoint?: (volume: VolumeId, point: CommitPoint) => void;
+  /** Whether the device is online (`navigator.onLine`); offline, sync says it needs the network. Default: online. */
+  readonly online?: () => boolean;
   /** This kernel's id in the trace journal, and whether another kernel is still running (default: none is). */
   readonly owner?: string;
   readonly isAlive?: (owner: string) => Promise<boolean>;
@@ -122,6 +124,12 @@ export class Workspace {
     return this.deps.lock(volume, async () => ({ volume, ...(await fsckRepository(this.deps.fs, volumeGitdir(volume))) }));
   }
 
+  private assertOnline(what: string): void {
+    if (this.deps.online?.() === false) {
+      throw new WeftError('REMOTE_UNREACHABLE', `You are offline: ${what} needs the network. Everything here keeps working and nothing is lost; try again when you are back online.`, { offline: true });
+    }
+  }
+
   /** Small settings kept outside every volume (model providers, remotes…). */
   get settings(): KeyValueStore {
     return this.deps.settings;
@@ -166,6 +174,7 @@ export class Workspace {
       await this.volumes.ensure(id.value, options.title);
       return { volume: id.value, sync: null };
     }
+    this.assertOnline(`adding ${id.value} from its remote`);
     await this.setRemote(id.value, options.url, options.token);
     await this.volumes.ensure(id.value, options.title, { empty: true });
     let sync: SyncResult;
@@ -205,6 +214,7 @@ export class Workspace {
   async sync(id: VolumeId): Promise<SyncResult> {
     const remote = await this.deps.settings.get<RemoteConfig>(remoteKey(id));
     if (!remote) throw new WeftError('REMOTE_URL_INVALID', `${id} has no remote yet. Set its remote URL (and a token if the host needs one), then sync.`, { volume: id });
+    this.assertOnline(`syncing ${id}`);
     const result = await this.volumes.sync(id, await this.syncOptions(id, remote));
     await this.deps.settings.set(remoteKey(id), { ...remote, lastSync: this.deps.clock.now(), lastOutcome: result.outcome });
     return result;
@@ -213,6 +223,7 @@ export class Workspace {
   async promote(name: string, team: string, reason: string): Promise<PromoteResult> {
     const id = team.startsWith('teams/') ? team : `teams/${team}`;
     const remote = await this.deps.settings.get<RemoteConfig>(remoteKey(id as VolumeId));
+    if (remote) this.assertOnline(`promoting to ${id}`);
     const result = await promoteSkill(this.volumes, name, team, reason, remote ? await this.syncOptions(id as VolumeId, remote) : null);
     if (remote && result.sync) await this.deps.settings.set(remoteKey(id as VolumeId), { ...remote, lastSync: this.deps.clock.now(), lastOutcome: result.sync.outcome });
     return result;

@@ -38,6 +38,7 @@ export async function probeModel(url: string, fetch: typeof globalThis.fetch, si
     response = await fetch(href, { headers: { range: 'bytes=0-7' }, ...(signal ? { signal } : {}) });
   } catch (e) {
     if (signal?.aborted) throw new WeftError('LLM_CANCELLED', 'Checking the model file was stopped.');
+    if (e instanceof WeftError) throw e; // the kernel's own refusals (offline, network policy) say it best
     throw new WeftError('LLM_UNREACHABLE', `Could not reach ${href} (${e instanceof Error ? e.message : String(e)}). Check the URL and your connection; the server must allow this site (CORS).`, { url: href });
   }
   if (!response.ok) {
