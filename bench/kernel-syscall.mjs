@@ -76,7 +76,9 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ serviceWorkers: 'block' });
+  // bypassCSP: the benchmarks start baseline workers of their own from blob: URLs (an echo worker,
+  // raw Pyodide), which the app's policy rightly refuses; that policy is tested in e2e/security.spec.ts.
+  const page = await browser.newPage({ serviceWorkers: 'block', bypassCSP: true });
   await page.goto(`http://localhost:${port}/`);
   await page.waitForFunction(() => window.weft?.status.state === 'ready');
   const rounds = [];

@@ -209,4 +209,19 @@ test('a team skill asks before it uses the network: refused, it does not run; al
   await expect(dialog).toBeHidden();
   const grants = await page.evaluate(() => window.weft!.request({ op: 'permission.grants' }) as Promise<{ skill: string; volume: string }[]>);
   expect(grants.map((g) => `${g.volume}/${g.skill}`)).toEqual(['teams/lab/weather']);
+
+  // The team volume lists what was allowed; Revoke means it is asked about again. Its check passes.
+  await page.getByRole('tab', { name: 'Volumes' }).click();
+  await page.getByTitle('Open the history of teams/lab').click();
+  const allowedList = page.getByRole('region', { name: 'Network access in teams/lab' });
+  await expect(allowedList).toContainText('weather');
+  await page.getByRole('button', { name: 'Check volume' }).click();
+  await expect(page.getByRole('region', { name: 'Check teams/lab' })).toContainText(/No problems found in \d+ objects/);
+  await page.screenshot({ path: test.info().outputPath('team-volume.png') });
+  await allowedList.getByRole('button', { name: 'Revoke' }).click();
+  await expect(allowedList).toBeHidden();
+  const again = runWeather();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Don’t allow' }).click();
+  expect(await again).toMatch(/^PERMISSION_DENIED/);
 });

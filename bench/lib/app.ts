@@ -34,7 +34,9 @@ export async function startApp(port: number, env: Record<string, string> = {}, e
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   // No service worker: benchmarks measure the app, not the precache download or cache hits.
-  const page = await browser.newPage({ serviceWorkers: 'block' });
+  // bypassCSP: the benchmarks start baseline workers of their own from blob: URLs (an echo worker,
+  // raw Pyodide), which the app's policy rightly refuses; that policy is tested in e2e/security.spec.ts.
+  const page = await browser.newPage({ serviceWorkers: 'block', bypassCSP: true });
   await page.goto(`http://localhost:${port}/`);
   await page.waitForFunction(() => window.weft?.status.state === 'ready', null, { timeout: 120_000 });
   return {

@@ -18,6 +18,7 @@ import { workflowHandlers, type WorkflowDeps } from './workflowHandlers';
 import { TraceStore, traceHandlers } from './traceHandlers';
 import { Evolution, evolutionHandlers } from './evolutionHandlers';
 import { PermissionGate, permissionHandlers } from './permissionGate';
+import { recoverAfterCrash } from './recovery';
 import { memoryMemoStore, type MemoStore, type WorkflowRun } from '../workflow';
 import { SpanLog } from './spanLog';
 import { OPS } from './syscallSchema';
@@ -153,7 +154,7 @@ export class Kernel {
             this.deps.panic('hang');
           },
         });
-        this.recovery = this.recover(this.workspace);
+        this.recovery = recoverAfterCrash(this.workspace, (level, message) => this.log(level, message));
         this.catalog = new SkillCatalog(this.workspace);
         await this.catalog.refresh();
       } catch (error) {
@@ -164,22 +165,6 @@ export class Kernel {
     this.info = { version: this.deps.version, bootedAt: this.bootedAt, environment, runtimes: this.runtimeHost?.list() ?? [], ops: OPS };
     this.log('info', `Kernel ${this.deps.version} booted${environment.crossOriginIsolated ? ', cross-origin isolated' : ' (not cross-origin isolated)'}`);
     return this.info;
-  }
-
-  /** After a crash: reports the interrupted trace commits and checks every volume, in the background. */
-  private async recover(ws: Workspace): Promise<RecoveryReport | null> {
-    try {
-      const report = await ws.recover();
-      for (const t of report?.traces ?? []) {
-        this.log('warn', `Weft stopped while saving a trace (${t.message}); it is ${t.state === 'complete' ? 'complete in' : 'not in'} ${t.volume}.`);
-      }
-      for (const r of report?.runs ?? []) this.log('warn', `Weft stopped while ${r.name} (${r.runtime}) was running: the tab was closed or crashed.`);
-      for (const v of report?.volumes ?? []) if (!v.ok) this.log('error', `${v.volume} failed its check: ${v.problems.map((p) => p.message).join(' ')}`);
-      return report;
-    } catch (error) {
-      this.log('error', `Checking the volumes after a crash failed: ${WeftError.from(error).message}`);
-      return null;
-    }
   }
 
   /** Handles one request from outside; resolves with its result or rejects with a `WeftError`. */

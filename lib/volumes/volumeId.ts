@@ -35,3 +35,8 @@ export function volumeName(id: VolumeId): string {
 export function volumeGitdir(id: VolumeId): string {
   return `${VOLUMES_ROOT}/${id}`;
 }
+
+/** The title a volume gets when none is given. */
+export function defaultTitle(id: VolumeId): string {
+  return id === 'system' ? 'Built-in skills' : id.startsWith('teams/') ? `Team ${id.slice(6)}` : `${id.slice(6)}’s volume`;
+}

@@ -10,11 +10,12 @@ import { parseSkillName } from '../skills/skillName';
 import { type Author, type CommitInfo, type CommitPoint, type FileChange, type GitFs, GitRepo } from './gitRepo';
 import type { LockFn } from './lockMap';
 import { TreeCache } from './treeCache';
-import { parseVolumeId, type VolumeId, type VolumeKind, volumeGitdir, volumeKind, VOLUMES_ROOT } from './volumeId';
+import { defaultTitle, parseVolumeId, type VolumeId, type VolumeKind, volumeGitdir, volumeKind, VOLUMES_ROOT } from './volumeId';
 import { parseVolumePath } from './volumePath';
 import { parseWorkflowName, skillPath, tracePath, workflowPath } from './layout';
 import { type SyncOptions, type SyncResult, syncVolume } from './syncVolume';
 import { diffFile, type FileDiff } from './diffFile';
+import { removeTree } from './removeTree';
 
 export interface VolumeManifest {
   readonly kind: VolumeKind;
@@ -393,21 +394,6 @@ export class Volumes {
   }
 }
 
-/** `rm -r`, with the few fs calls lightning-fs has. */
-async function removeTree(fs: GitFs, path: string): Promise<void> {
-  const stat = await fs.promises.lstat(path);
-  if (stat.isDirectory()) {
-    for (const name of await fs.promises.readdir(path)) await removeTree(fs, `${path}/${name}`);
-    await fs.promises.rmdir(path);
-  } else {
-    await fs.promises.unlink(path);
-  }
-}
-
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-function defaultTitle(id: VolumeId): string {
-  return id === 'system' ? 'Built-in skills' : id.startsWith('teams/') ? `Team ${id.slice(6)}` : `${id.slice(6)}’s volume`;
 }
