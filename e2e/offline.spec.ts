@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 test.use({ serviceWorkers: 'allow', viewport: { width: 1680, height: 1000 } });
 test.describe.configure({ timeout: 240_000 });
 
-test('after one visit the workbench works offline: reload, run VQE → Plot → Export, browse skills and traces', async ({ page, context }) => {
+test('after one visit the workbench works offline: reload, run VQE → Plot → Export, browse skills and traces, run tensor and SPICE skills', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByText('Kernel ready')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-offline-ready', 'true', { timeout: 180_000 });
@@ -35,6 +35,14 @@ test('after one visit the workbench works offline: reload, run VQE → Plot → 
   await expect(entry).toContainText('vqe-plot-export');
   await entry.click();
   await expect(page.getByRole('region', { name: 'Trace' }).locator('[data-timeline] [data-span-id]')).toHaveCount(4);
+
+  // Tensor and SPICE skills run offline too (their WebAssembly comes from the precache).
+  const runs = await page.evaluate(async () => {
+    const tensor = await window.weft!.call({ op: 'skill.run', name: 'linear-regression', seed: 1 });
+    const spice = await window.weft!.call({ op: 'skill.run', name: 'rc-lowpass', seed: 1 });
+    return [tensor.runtime, spice.runtime];
+  });
+  expect(runs).toEqual(['tensor', 'spice']);
 
   // A remote model says it needs the network, rather than "Failed to fetch".
   const remote = await page.evaluate(() =>

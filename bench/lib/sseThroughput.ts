@@ -38,7 +38,8 @@ function syntheticStream(bytes: number, random: () => number): Uint8Array {
   push(chunk({ role: 'assistant', content: '' }));
   let call = 0;
   while (size < bytes - 4096) {
-    if (random() < 0.02) {
+    // Tool calls now and then, at most 100: providers index calls from 0, and the deltas refuse an index past 127.
+    if (call < 100 && random() < 0.02) {
       push(chunk({ tool_calls: [{ index: call, id: `call_${call}`, type: 'function', function: { name: 'search', arguments: '' } }] }));
       for (let i = 0; i < 5; i++) push(chunk({ tool_calls: [{ index: call, function: { arguments: i === 0 ? '{"q": "' : i === 4 ? '"}' : WORDS[i]! } }] }));
       call++;
