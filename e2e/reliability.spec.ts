@@ -188,27 +188,34 @@ test(`two tabs run workflows and commit their traces at the same time for ${TABS
   for (const check of checks) expect(check.problems, check.volume).toEqual([]);
 });
 
-test('a JavaScript memory bomb takes the tab down (the browser gives workers no memory limit); the next start says which run it was, and nothing saved is lost', async ({ context }) => {
+test('a JavaScript memory bomb takes the tab down (the browser gives workers no memory limit); the next start says which run it was, and nothing saved is lost', async () => {
   // Proves what can be proved: Chromium ends the whole renderer when a worker's heap is exhausted,
   // so the kernel cannot answer during this attack (unlike Python's, whose WebAssembly memory is
   // bounded). What Weft guarantees is the way back: the journal names the run, and the volumes
   // are intact. See the note on issue 10 for process isolation, the fix that needs a second origin.
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
-  await page.evaluate(() => window.weft!.call({ op: 'workflow.run', workflow: { version: 1, id: 'before', name: 'before', nodes: [{ id: 'a', skill: 'json-transform', params: {}, position: { x: 0, y: 0 } }], edges: [] }, seed: 1 }));
-  const crashed = page.waitForEvent('crash', { timeout: 120_000 });
-  void page.evaluate(() => window.weft!.call({ op: 'runtime.run', runtime: 'javascript', code: 'function execute() { const hoard = []; for (;;) hoard.push(new Array(1e6).fill(1.5)); }', timeoutMs: 60_000 })).catch(() => undefined);
-  await crashed;
+  // Its own browser, so the gigabytes the bomb takes and the crash stay away from the other specs.
+  const browser = await chromium.launch(chromiumLaunch);
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByText('Kernel ready')).toBeVisible();
+    await page.evaluate(() => window.weft!.call({ op: 'workflow.run', workflow: { version: 1, id: 'before', name: 'before', nodes: [{ id: 'a', skill: 'json-transform', params: {}, position: { x: 0, y: 0 } }], edges: [] }, seed: 1 }));
+    const crashed = page.waitForEvent('crash', { timeout: 120_000 });
+    void page.evaluate(() => window.weft!.call({ op: 'runtime.run', runtime: 'javascript', code: 'function execute() { const hoard = []; for (;;) hoard.push(new Array(1e6).fill(1.5)); }', timeoutMs: 60_000 })).catch(() => undefined);
+    await crashed;
 
-  const next = await context.newPage();
-  await next.goto('/');
-  await expect(next.getByText('Kernel ready')).toBeVisible();
-  const banner = next.getByRole('status', { name: 'After the crash' });
-  await expect(banner.locator('[data-run="javascript.run"]')).toContainText('Weft stopped while javascript.run (JavaScript) was running');
-  await expect(banner).toContainText(/All \d volumes checked: no problems found\./);
-  await next.screenshot({ path: test.info().outputPath('after-js-bomb.png') });
-  expect((await next.evaluate(() => window.weft!.call({ op: 'trace.list', workflow: 'before' }))).total).toBe(1);
-  const after = await next.evaluate(() => window.weft!.call({ op: 'runtime.run', runtime: 'javascript', code: 'function execute() { return { ok: 6 * 7 }; }' }));
-  expect(after.outputs).toEqual({ ok: 42 });
+    const next = await context.newPage();
+    await next.goto('/');
+    await expect(next.getByText('Kernel ready')).toBeVisible();
+    const banner = next.getByRole('status', { name: 'After the crash' });
+    await expect(banner.locator('[data-run="javascript.run"]')).toContainText('Weft stopped while javascript.run (JavaScript) was running');
+    await expect(banner).toContainText(/All \d volumes checked: no problems found\./);
+    await next.screenshot({ path: test.info().outputPath('after-js-bomb.png') });
+    expect((await next.evaluate(() => window.weft!.call({ op: 'trace.list', workflow: 'before' }))).total).toBe(1);
+    const after = await next.evaluate(() => window.weft!.call({ op: 'runtime.run', runtime: 'javascript', code: 'function execute() { return { ok: 6 * 7 }; }' }));
+    expect(after.outputs).toEqual({ ok: 42 });
+  } finally {
+    await browser.close();
+  }
 });

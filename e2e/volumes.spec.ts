@@ -117,6 +117,7 @@ test('a skill travels from my volume to a team on a git server, meets a server-s
 });
 
 test('two pages commit 50 traces each at the same time, and all 100 are kept in a repository git accepts', async ({ context }) => {
+  test.setTimeout(180_000); // 100 commits from two tabs sharing one store, on a 2-core machine
   const pages = [await context.newPage(), await context.newPage()];
   await Promise.all(pages.map(openWorkbench));
   const template = await traceTemplate();
