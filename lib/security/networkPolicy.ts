@@ -5,6 +5,9 @@
  */
 import { WeftError } from '../core';
 
+/** Host names that are this device (the hosts of csp.ts's THIS_DEVICE). */
+const DEVICE_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
  * Why the kernel's policy would refuse to connect to `url`, in words, or null when it allows it.
  * The browser's own refusal is a bare "Failed to fetch"; this names the rule and the way out.
@@ -19,7 +22,7 @@ export function connectionRefusal(url: string, appOrigin?: string): string | nul
   }
   if (appOrigin !== undefined && parsed.origin === appOrigin) return null;
   if (parsed.protocol === 'https:' || parsed.protocol === 'data:' || parsed.protocol === 'blob:') return null;
-  if (parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)) return null;
+  if (parsed.protocol === 'http:' && DEVICE_HOSTS.has(parsed.hostname)) return null;
   const port = parsed.port || (parsed.protocol === 'http:' ? '80' : '443');
   return (
     `Weft connects only to https servers and to servers on this device (http://localhost); ${parsed.origin} is neither. ` +
@@ -47,5 +50,5 @@ export function policedFetch(fetch: typeof globalThis.fetch, appOrigin: string, 
 
 function onThisDevice(url: string, appOrigin: string): boolean {
   const parsed = new URL(url, appOrigin);
-  return parsed.origin === appOrigin || ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) || parsed.protocol === 'data:' || parsed.protocol === 'blob:';
+  return parsed.origin === appOrigin || DEVICE_HOSTS.has(parsed.hostname) || parsed.protocol === 'data:' || parsed.protocol === 'blob:';
 }
