@@ -22,26 +22,44 @@ export function Suggestions() {
   const { reload } = query;
   // Mining runs in the background after runs; its event says when there is something new.
   useEffect(() => client?.on((e) => e.type === 'evolution.suggestions' && reload()), [client, reload]);
-  const list = query.data ?? [];
-  if (list.length === 0) return null;
+  // An accepted suggestion leaves the kernel's list at once (the skill now exists); its card stays,
+  // saying it was added, until the person closes it.
+  const [added, setAdded] = useState<readonly { suggestion: SkillSuggestion; name: string }[]>([]);
+  const open = (query.data ?? []).filter((s) => !added.some((a) => a.suggestion.id === s.id));
+  if (open.length === 0 && added.length === 0) return null;
   return (
     <section className={styles.box} aria-label="Suggested skills">
       <h3 className={styles.title}>
         <Icon name="promote" size={14} /> Suggested from your runs
       </h3>
       <ul className={styles.list}>
-        {list.map((s) => (
-          <SuggestionCard key={s.id} suggestion={s} onDone={reload} />
+        {added.map(({ suggestion, name }) => (
+          <SuggestionCard key={suggestion.id} suggestion={suggestion} added={name} onClose={() => setAdded((list) => list.filter((a) => a.suggestion.id !== suggestion.id))} />
+        ))}
+        {open.map((s) => (
+          <SuggestionCard key={s.id} suggestion={s} onAdded={(name) => setAdded((list) => [...list, { suggestion: s, name }])} onDone={reload} />
         ))}
       </ul>
     </section>
   );
 }
 
-function SuggestionCard({ suggestion: s, onDone }: { suggestion: SkillSuggestion; onDone(): void }) {
+function SuggestionCard({
+  suggestion: s,
+  added,
+  onAdded,
+  onDone,
+  onClose,
+}: {
+  suggestion: SkillSuggestion;
+  /** The name it was added under: the card only says so. */
+  added?: string;
+  onAdded?(name: string): void;
+  onDone?(): void;
+  onClose?(): void;
+}) {
   const action = useKernelAction();
   const select = useSkillUi((u) => u.select);
-  const [added, setAdded] = useState<string | null>(null);
   const defaults = Object.entries(s.defaults);
   return (
     <li className={styles.card} data-suggestion={s.name}>
@@ -64,9 +82,14 @@ function SuggestionCard({ suggestion: s, onDone }: { suggestion: SkillSuggestion
       )}
       {action.error && <FormError>{action.error.message}</FormError>}
       {added ? (
-        <p className={styles.added}>
-          <Icon name="check" size={14} /> Added {added} to your skills.
-        </p>
+        <div className={styles.actions}>
+          <p className={styles.added}>
+            <Icon name="check" size={14} /> Added {added} to your skills.
+          </p>
+          <Button size="sm" variant="ghost" onClick={onClose}>
+            Close
+          </Button>
+        </div>
       ) : (
         <div className={styles.actions}>
           <Button
@@ -77,9 +100,9 @@ function SuggestionCard({ suggestion: s, onDone }: { suggestion: SkillSuggestion
             onClick={async () => {
               const done = await action.run({ op: 'evolution.accept', id: s.id });
               if (!done) return;
-              setAdded(done.name);
+              onAdded?.(done.name);
               select(done.name);
-              onDone();
+              onDone?.();
             }}
           >
             Add skill
@@ -89,7 +112,7 @@ function SuggestionCard({ suggestion: s, onDone }: { suggestion: SkillSuggestion
             variant="ghost"
             disabled={action.pending}
             onClick={async () => {
-              if (await action.run({ op: 'evolution.reject', id: s.id })) onDone();
+              if (await action.run({ op: 'evolution.reject', id: s.id })) onDone?.();
             }}
           >
             Dismiss

@@ -12,6 +12,7 @@ import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, us
 import { niceStep } from '../timeTicks';
 import { clampZoom, maxZoom, NAME_WIDTH, pxPerMs as scaleOf, RIGHT_PAD, zoomScroll } from '../timelineZoom';
 import type { TraceModel } from '../traceModel';
+import pane from '../pane.module.css';
 import styles from './Timeline.module.css';
 import { TimelineAxis } from './TimelineAxis';
 import { ROW_HEIGHT, TimelineRow } from './TimelineRow';
@@ -104,7 +105,7 @@ export function Timeline({ model, selected, tampered, onSelect }: { model: Trace
   const items = virtualizer.getVirtualItems();
   const stepPx = step * px;
   return (
-    <div className={styles.timeline} data-timeline="">
+    <div className={pane.pane} data-timeline="">
       <TimelineToolbar model={model} zoom={zoom} maxZoom={max} onZoomIn={() => zoomAt(STEP)} onZoomOut={() => zoomAt(1 / STEP)} onFit={fit} />
       <TimelineAxis scrollRef={scrollRef} pxPerMs={px} step={step} totalMs={layout.total} viewport={viewport} />
       <div

@@ -2,12 +2,13 @@
 import { Button, IconButton } from '@/components/ui/Button';
 import { SPAN_KINDS } from '@/lib/spans';
 import type { TraceModel } from '../traceModel';
+import pane from '../pane.module.css';
 import styles from './Timeline.module.css';
 
 export function TimelineToolbar({ model, zoom, maxZoom, onZoomIn, onZoomOut, onFit }: { model: TraceModel; zoom: number; maxZoom: number; onZoomIn(): void; onZoomOut(): void; onFit(): void }) {
   const kinds = SPAN_KINDS.filter((k) => model.totals.byKind[k] > 0);
   return (
-    <div className={styles.toolbar}>
+    <div className={pane.toolbar}>
       <ul className={styles.legend} aria-label="Legend">
         {kinds.map((kind) => (
           <li key={kind} data-kind={kind}>

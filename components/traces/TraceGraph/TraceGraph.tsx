@@ -12,6 +12,7 @@ import type { Span } from '@/lib/spans';
 import { GRAPH_CAP, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../graphLayout';
 import { formatCount } from '../traceFormat';
 import type { TraceModel } from '../traceModel';
+import pane from '../pane.module.css';
 import styles from './TraceGraph.module.css';
 
 export function TraceGraph({ model, selected, tampered, onSelect }: { model: TraceModel; selected: number; tampered: ReadonlySet<string>; onSelect(spanIndex: number): void }) {
@@ -23,8 +24,8 @@ export function TraceGraph({ model, selected, tampered, onSelect }: { model: Tra
   const spans = model.trace.spans;
 
   return (
-    <div className={styles.root}>
-      <div className={styles.toolbar}>
+    <div className={pane.pane}>
+      <div className={pane.toolbar}>
         <span className={styles.note}>
           {graph.nodes.length < graph.total
             ? `Showing the first ${formatCount(graph.nodes.length)} of ${formatCount(graph.total)} spans, in causal order; the timeline lists them all.`
