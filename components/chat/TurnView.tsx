@@ -34,6 +34,11 @@ export function TurnView({ turn, messages, onRetry, onEdit, busy }: { turn: Stor
         m.role !== 'assistant' ? null : (
           <div key={i} className={styles.assistant}>
             {m.content && <Markdown>{m.content}</Markdown>}
+            {m.incomplete && (
+              <p className={styles.incomplete} data-incomplete={m.incomplete}>
+                {m.incomplete === 'stopped' ? 'Incomplete: you stopped this answer before it finished.' : 'Incomplete: this answer broke off before it finished.'} The model is told so when the conversation goes on.
+              </p>
+            )}
             {m.toolCalls?.map((call) => (
               <ToolCard
                 key={call.id}

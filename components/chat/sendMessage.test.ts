@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Pid, WeftError } from '@/lib/core';
 import type { KernelEvent } from '@/lib/kernel/protocol';
+import { livePhase } from './LiveTurnView';
 import { type ChatClient, sendMessage, stopMessage } from './sendMessage';
 import { useChatStore } from './useChatStore';
 
@@ -82,6 +83,36 @@ describe('sendMessage', () => {
     k.emit(useChatStore.getState().live!.tag, { type: 'turn.text', text: 'a' });
     expect(k.calls.filter((c) => c.op === 'proc.kill')).toMatchObject([{ pid: 7 }]);
     k.finish({ chatId: 'c-1', pid: 7, status: 'cancelled', usage, turn: 2 });
+    await done;
+  });
+
+  it('knows the pid from turn.start, before any byte of the answer, so Stop kills at once and the turn shows Stopped', async () => {
+    const k = fakeClient();
+    const done = sendMessage(k.client, 'c-1', 'are you loading?');
+    const tag = useChatStore.getState().live!.tag;
+    k.emit(tag, { type: 'turn.start' });
+    expect(livePhase(useChatStore.getState().live!)).toMatchObject({ kind: 'waiting' });
+    stopMessage(k.client);
+    expect(k.calls.filter((c) => c.op === 'proc.kill')).toMatchObject([{ pid: 7 }]);
+    expect(livePhase(useChatStore.getState().live!)).toMatchObject({ kind: 'stopping', text: 'Stopping…' });
+    k.emit(tag, { type: 'turn.end', status: 'cancelled', usage });
+    expect(livePhase(useChatStore.getState().live!)).toMatchObject({ kind: 'stopped', text: 'Stopped.' });
+    k.finish({ chatId: 'c-1', pid: 7, status: 'cancelled', usage, turn: 2 });
+    await done;
+  });
+
+  it('says what the turn waits on: the model loading, then the prompt read n of m tokens, until text comes', async () => {
+    const k = fakeClient();
+    const done = sendMessage(k.client, 'c-1', 'Go on');
+    const tag = useChatStore.getState().live!.tag;
+    k.emit(tag, { type: 'turn.start' });
+    k.emit(tag, { type: 'turn.progress', phase: 'loading', done: 0, total: 0 });
+    expect(livePhase(useChatStore.getState().live!)).toEqual({ kind: 'loading', text: 'Loading the model…', fraction: null });
+    k.emit(tag, { type: 'turn.progress', phase: 'reading', done: 1024, total: 4096 });
+    expect(livePhase(useChatStore.getState().live!)).toEqual({ kind: 'reading', text: 'Reading the prompt: 1,024 of 4,096 tokens', fraction: 0.25 });
+    k.emit(tag, { type: 'turn.text', text: 'Sure' });
+    expect(livePhase(useChatStore.getState().live!)).toMatchObject({ kind: 'streaming' });
+    k.finish({ chatId: 'c-1', pid: 7, status: 'ok', usage, turn: 2 });
     await done;
   });
 });

@@ -34,7 +34,7 @@ export async function sendMessage(client: ChatClient, chatId: string | null, tex
     return;
   }
   const tag = `chat:${now().toString(36)}:${++sends}`;
-  store.setLive({ tag, chatId, text, pid: null, parts: [], stopping: false, ended: null });
+  store.setLive({ tag, chatId, text, pid: null, parts: [], stopping: false, progress: null, finished: null, ended: null });
   store.setSendError(null);
   store.setDraft('');
   const update = (change: (live: LiveTurn) => LiveTurn) => useChatStore.getState().updateLive(tag, change);
@@ -73,21 +73,25 @@ export function stopMessage(client: ChatClient): void {
 function apply(live: LiveTurn, event: TurnEvent): LiveTurn {
   const store = useChatStore.getState();
   switch (event.type) {
+    case 'turn.start':
+      return live;
+    case 'turn.progress':
+      return { ...live, progress: { phase: event.phase, done: event.done, total: event.total } };
     case 'turn.text': {
       const last = live.parts.at(-1);
       const parts: LivePart[] = last?.kind === 'text' ? [...live.parts.slice(0, -1), { kind: 'text', text: last.text + event.text }] : [...live.parts, { kind: 'text', text: event.text }];
-      return { ...live, parts };
+      return { ...live, parts, progress: null };
     }
     case 'turn.tool.start':
       store.upsertTool({ callId: event.callId, name: event.name, args: event.args, status: null, preview: null, durationMs: null, error: null });
-      return { ...live, parts: [...live.parts, { kind: 'tool', callId: event.callId }] };
+      return { ...live, parts: [...live.parts, { kind: 'tool', callId: event.callId }], progress: null };
     case 'turn.tool.end': {
       const started = store.tools[event.callId];
       store.upsertTool({ callId: event.callId, name: event.name, args: started?.args ?? null, status: event.status, preview: event.preview, durationMs: event.durationMs, error: event.error ?? null });
       return live;
     }
     case 'turn.end':
-      return live;
+      return { ...live, progress: null, finished: event.status };
   }
 }
 

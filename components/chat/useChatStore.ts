@@ -36,6 +36,10 @@ export interface LiveTurn {
   readonly pid: Pid | null;
   readonly parts: readonly LivePart[];
   readonly stopping: boolean;
+  /** What the turn waits on before its first token (the model loading, the prompt being read); null once text comes. */
+  readonly progress: { readonly phase: 'loading' | 'reading'; readonly done: number; readonly total: number } | null;
+  /** How the turn ended, as soon as the kernel says (before it has saved the conversation, which `ended` waits for). */
+  readonly finished: TurnStatus | null;
   /** Set when the turn has ended; the stored conversation then takes over once it has the turn. */
   readonly ended: { readonly status: TurnStatus; readonly usage: TurnUsage; readonly turn: number | null } | null;
 }

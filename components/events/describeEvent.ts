@@ -189,6 +189,10 @@ export function describeRuntime(status: RuntimeStatus): { tone: Tone; text: stri
 function describeTurn(chatId: string, e: TurnEvent, prefix = 'chat '): { tone: Tone; text: string; muted?: boolean } {
   const who = `${prefix}${chatId}`;
   switch (e.type) {
+    case 'turn.start':
+      return { tone: 'accent', text: `${who}: turn started` };
+    case 'turn.progress':
+      return { tone: 'neutral', text: `${who}: ${e.phase === 'loading' ? 'loading the model' : `reading the prompt, ${e.done} of ${e.total} tokens`}`, muted: true };
     case 'turn.text':
       return { tone: 'neutral', text: `${who}: ${oneLine(e.text)}`, muted: true };
     case 'turn.tool.start':

@@ -163,10 +163,42 @@ describe('chat.send', () => {
     expect(result.status).toBe('cancelled');
     expect(result.messages).toEqual([
       { role: 'user', content: 'Think for a long time' },
-      { role: 'assistant', content: 'Thinking' },
+      { role: 'assistant', content: 'Thinking', incomplete: 'stopped' },
     ]);
     expect(await call<Process>('proc.get', { pid: result.pid })).toMatchObject({ state: 'TERMINATED', exit: { status: 'killed' } });
     expect((await call<StoredChat>('chat.read', { id: result.chatId })).turns[0]).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('can be stopped before the server sends a byte: the pid comes first, and the turn ends as cancelled', async () => {
+    // A model still loading in Ollama accepts the request and says nothing (the first-byte timeout is 60 s).
+    server.script({ kind: 'hang' });
+    const pending = send({ text: 'Are you loading?', tag: 'silent' });
+    const started = await waitFor(() => events.find((e) => e.type === 'chat.event' && e.tag === 'silent'));
+    expect(started).toMatchObject({ event: { type: 'turn.start' } });
+    await waitFor(() => (chatRequests().some((r) => JSON.stringify(r.body).includes('Are you loading?')) ? true : undefined));
+    await call('proc.kill', { pid: (started as { pid: number }).pid, reason: 'Stopped from the chat' });
+    const result = await pending;
+    expect(result.status).toBe('cancelled');
+    expect(result.error).toBeNull();
+    expect(result.messages).toEqual([{ role: 'user', content: 'Are you loading?' }]);
+    expect(await call<Process>('proc.get', { pid: result.pid })).toMatchObject({ state: 'TERMINATED', exit: { status: 'killed' } });
+    const ends = events.filter((e) => e.type === 'chat.event' && e.tag === 'silent' && e.event.type === 'turn.end');
+    expect(ends).toEqual([expect.objectContaining({ event: expect.objectContaining({ status: 'cancelled' }) })]);
+  });
+
+  it('keeps an answer cut off mid-stream marked incomplete, and tells the model so on the next turn', async () => {
+    server.script({ kind: 'stream', steps: [chunk('test-model', { role: 'assistant', content: '' }), chunk('test-model', { content: 'The first three steps are' }), { destroy: true }] });
+    const cut = await send({ text: 'List the steps' });
+    expect(cut.status).toBe('error');
+    expect(cut.error).toMatchObject({ code: 'LLM_BAD_RESPONSE' });
+    expect(cut.messages.at(-1)).toEqual({ role: 'assistant', content: 'The first three steps are', incomplete: 'cut-off' });
+    expect((await call<StoredChat>('chat.read', { id: cut.chatId })).messages.at(-1)).toMatchObject({ incomplete: 'cut-off' });
+
+    server.script(textAnswer(['Here they are again.']));
+    await send({ chatId: cut.chatId, text: 'Go on' });
+    const sent = (chatRequests().at(-1)!.body as { messages: { role: string; content: string | null }[] }).messages;
+    const previous = sent.find((m) => m.role === 'assistant')!;
+    expect(previous.content).toMatch(/^The first three steps are\n\n\[This answer is incomplete: it broke off mid-answer/);
   });
 
   it('returns a 401 as a coded error and stores it with the user message', async () => {

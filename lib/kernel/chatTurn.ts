@@ -12,11 +12,13 @@ import {
   type ModelCall,
   estimateHistoryTokens,
   fitHistory,
+  raceAbort,
   type Provider,
   REDACTED,
   runChatTurn,
   SUMMARY_PREFIX,
   toolSpecOf,
+  type TurnEvent,
   type TurnStatus,
   type TurnUsage,
 } from '../llm';
@@ -97,8 +99,11 @@ export async function sendChat(deps: ChatDeps, args: ChatSendArgs, busy: Set<str
     resume: () => 'RUNNING',
     kill: () => controller.abort(),
   });
+  const emit = turnEmitter(deps, chat.id, pid, args.tag);
+  // First, before the provider is even reached: the UI learns the pid, so Stop works at once.
+  emit({ type: 'turn.start' });
   try {
-    return await runTurn(deps, { ws, info, model, chat, pid, signal: controller.signal, args });
+    return await runTurn(deps, { ws, info, model, chat, pid, signal: controller.signal, args, emit });
   } catch (error) {
     // A failure outside the model call (the volume, the catalogue): the process still ends.
     if (table.get(pid).state !== 'TERMINATED') table.setState(pid, 'TERMINATED', { status: 'error', reason: WeftError.from(error).message });
@@ -117,6 +122,12 @@ interface TurnInput {
   readonly pid: Pid;
   readonly signal: AbortSignal;
   readonly args: ChatSendArgs;
+  readonly emit: (event: TurnEvent) => void;
+}
+
+function turnEmitter(deps: ChatDeps, chatId: string, pid: Pid, tag: string | undefined): (event: TurnEvent) => void {
+  const tagged = tag === undefined ? {} : { tag };
+  return (event) => deps.enzymes.emit({ type: 'chat.event', chatId, pid, ...tagged, event, at: deps.clock.now() });
 }
 
 /**
@@ -124,10 +135,12 @@ interface TurnInput {
  * allocate a smaller window than asked (a model's training length caps it). A failed load
  * becomes the turn's error, like any provider error, so the message is kept.
  */
-async function readyProvider(provider: Provider, signal: AbortSignal): Promise<{ provider: Provider; allocated?: number }> {
+async function readyProvider(provider: Provider, signal: AbortSignal, emit: (event: TurnEvent) => void): Promise<{ provider: Provider; allocated?: number }> {
   if (!isLocalModel(provider)) return { provider };
   try {
-    await provider.load(signal);
+    if (provider.status.state !== 'ready') emit({ type: 'turn.progress', phase: 'loading', done: provider.status.loaded, total: provider.status.total });
+    // Raced: a load that ignores its signal must not hold up Stop.
+    await raceAbort(provider.load(signal), signal, 'Loading the model');
     return { provider, ...(provider.status.contextLength ? { allocated: provider.status.contextLength } : {}) };
   } catch (e) {
     const error = WeftError.from(e);
@@ -145,8 +158,8 @@ async function readyProvider(provider: Provider, signal: AbortSignal): Promise<{
 const isLocalModel = (p: Provider): p is LocalModel => typeof (p as Partial<LocalModel>).load === 'function';
 
 async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult> {
-  const { ws, info, model, chat, pid, signal, args } = input;
-  const { provider, allocated } = await readyProvider(await deps.providers.client(info, { fetch: deps.fetch, clock: deps.clock }), signal);
+  const { ws, info, model, chat, pid, signal, args, emit } = input;
+  const { provider, allocated } = await readyProvider(await deps.providers.client(info, { fetch: deps.fetch, clock: deps.clock }), signal, emit);
   const key = await deps.providers.key(info.id);
   const n = chat.turns.length + 1;
   const contextLength = Math.min(contextLengthOf(info), allocated ?? Infinity);
@@ -162,7 +175,6 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
     signal,
     log: (message) => deps.log('warn', message, pid),
   });
-  const tag = args.tag === undefined ? {} : { tag: args.tag };
   const result = await runChatTurn({
     provider,
     model,
@@ -180,7 +192,7 @@ async function runTurn(deps: ChatDeps, input: TurnInput): Promise<ChatSendResult
     signal,
     clock: deps.clock,
     traceId: newTraceId(),
-    emit: (event) => deps.enzymes.emit({ type: 'chat.event', chatId: chat.id, pid, ...tag, event, at: deps.clock.now() }),
+    emit,
   });
   const { table } = deps.enzymes;
   table.charge(pid, { tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens });

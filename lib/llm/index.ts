@@ -7,7 +7,7 @@ export { OPENAI_PRESETS, findPreset, type OpenAiPreset } from './openai/presets'
 export { parseRetryAfter } from './openai/httpErrors';
 export { redactSecrets, REDACTED } from './redact';
 export * from './tools';
-export { callModel, type ModelCall, runChatTurn, DEFAULT_MAX_TOOL_ROUNDS, buildTurnTrace, TurnAttr, type ChatTurnOptions, type ChatTurnResult, type ToolRun, type ToolStatus, type TurnEvent, type TurnStatus, type TurnUsage } from './turn';
+export { callModel, type ModelCall, raceAbort, runChatTurn, DEFAULT_MAX_TOOL_ROUNDS, buildTurnTrace, TurnAttr, type ChatTurnOptions, type ChatTurnResult, type ToolRun, type ToolStatus, type TurnEvent, type TurnStatus, type TurnUsage } from './turn';
 export * from './context';
 export * from './wllama';
 export { detectLocalServers, type DetectedServer } from './openai/detectServers';

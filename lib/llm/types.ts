@@ -18,8 +18,17 @@ export interface ToolCall {
 export type ChatMessage =
   | { readonly role: 'system'; readonly content: string }
   | { readonly role: 'user'; readonly content: string }
-  | { readonly role: 'assistant'; readonly content: string; readonly toolCalls?: readonly ToolCall[] }
+  | {
+      readonly role: 'assistant';
+      readonly content: string;
+      readonly toolCalls?: readonly ToolCall[];
+      /** Set when the answer did not finish: the person stopped it, or the stream broke off (see `historyForModel`). */
+      readonly incomplete?: IncompleteReason;
+    }
   | { readonly role: 'tool'; readonly toolCallId: string; readonly name: string; readonly content: string };
+
+/** Why an assistant message is not a finished answer: stopped by the person, or cut off by an error mid-answer. */
+export type IncompleteReason = 'stopped' | 'cut-off';
 
 /** A tool the model may call: an executable skill, its inputs as JSON Schema. */
 export interface ToolSpec {
@@ -41,6 +50,8 @@ export type ChatDelta =
   | { readonly type: 'text'; readonly text: string }
   /** A tool call whose arguments are complete (accumulated by index from fragments). */
   | { readonly type: 'tool_call'; readonly call: ToolCall }
+  /** How far the model has read the prompt before its first token (llama.cpp's `prompt_progress`), in tokens. */
+  | { readonly type: 'progress'; readonly processed: number; readonly total: number }
   | { readonly type: 'end'; readonly finishReason: FinishReason; readonly usage: Usage | null; readonly model: string };
 
 export interface ChatRequest {

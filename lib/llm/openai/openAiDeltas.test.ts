@@ -19,6 +19,16 @@ describe('createOpenAiDeltas', () => {
     ]);
   });
 
+  it("passes llama.cpp's prompt_progress on as progress, capped at the total, and ignores a bad one", () => {
+    const progress = (processed: unknown, total: unknown) => JSON.stringify({ choices: [], prompt_progress: { total, cache: 0, processed, time_ms: 40 } });
+    expect(run([progress(256, 1000), progress(2000, 1000), progress('x', 0), c({ content: 'a' }, 'stop'), '[DONE]'])).toEqual([
+      { type: 'progress', processed: 256, total: 1000 },
+      { type: 'progress', processed: 1000, total: 1000 },
+      { type: 'text', text: 'a' },
+      { type: 'end', finishReason: 'stop', usage: null, model: 'm' },
+    ]);
+  });
+
   it('accumulates tool calls by index, even interleaved and without ids, and emits them at finish_reason', () => {
     const d = createOpenAiDeltas('x');
     expect(d.push(c({ tool_calls: [{ index: 1, id: 'b', function: { name: 'two', arguments: '{"y"' } }] }))).toEqual([]);

@@ -94,6 +94,7 @@ export function createOpenAiDeltas(requestedModel: string): OpenAiDeltas {
         usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null;
         error?: { message?: unknown } | string;
         choices?: { delta?: { content?: unknown; tool_calls?: unknown }; finish_reason?: unknown }[] | null;
+        prompt_progress?: { processed?: unknown; total?: unknown } | null;
       };
       try {
         chunk = JSON.parse(data);
@@ -110,6 +111,11 @@ export function createOpenAiDeltas(requestedModel: string): OpenAiDeltas {
       if (typeof chunk.model === 'string' && chunk.model) model = chunk.model;
       if (chunk.usage && typeof chunk.usage === 'object') {
         usage = { inputTokens: tokenCount(chunk.usage.prompt_tokens), outputTokens: tokenCount(chunk.usage.completion_tokens) };
+      }
+      const progress = chunk.prompt_progress;
+      if (progress && typeof progress === 'object') {
+        const total = tokenCount(progress.total);
+        if (total > 0) out.push({ type: 'progress', processed: Math.min(tokenCount(progress.processed), total), total });
       }
       const choice = chunk.choices?.[0];
       if (!choice) return out;

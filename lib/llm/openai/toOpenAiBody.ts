@@ -1,5 +1,5 @@
 /** Builds the JSON body of an OpenAI `POST /chat/completions` streaming request from a `ChatRequest`. */
-import type { ChatMessage, ChatRequest, ToolSpec } from '../types';
+import type { ChatMessage, ChatRequest, IncompleteReason, ToolSpec } from '../types';
 
 type OpenAiMessage =
   | { role: 'system' | 'user'; content: string }
@@ -12,6 +12,12 @@ interface OpenAiToolCall {
   function: { name: string; arguments: string };
 }
 
+/** Said to the model after an answer that did not finish, so it never takes it for a finished one. */
+export const INCOMPLETE_NOTES: Record<IncompleteReason, string> = {
+  stopped: '[This answer is incomplete: the person stopped it before it finished.]',
+  'cut-off': '[This answer is incomplete: it broke off mid-answer (the connection or the server failed) before it finished.]',
+};
+
 export function toOpenAiMessage(message: ChatMessage): OpenAiMessage {
   switch (message.role) {
     case 'system':
@@ -19,6 +25,7 @@ export function toOpenAiMessage(message: ChatMessage): OpenAiMessage {
       return { role: message.role, content: message.content };
     case 'assistant': {
       const calls = message.toolCalls ?? [];
+      if (message.incomplete) return { role: 'assistant', content: [message.content, INCOMPLETE_NOTES[message.incomplete]].filter(Boolean).join('\n\n') };
       if (calls.length === 0) return { role: 'assistant', content: message.content };
       return {
         role: 'assistant',

@@ -29,6 +29,8 @@ export interface CallModelInput {
   readonly clock: Clock;
   readonly maxTokens?: number;
   readonly onText: (text: string) => void;
+  /** How far the model has read the prompt, when the provider says (llama.cpp does). */
+  readonly onProgress?: (processed: number, total: number) => void;
 }
 
 /** About 4 characters a token: the fallback when a provider reports no usage. */
@@ -59,6 +61,7 @@ export async function callModel(input: CallModelInput): Promise<ModelCall> {
         text += delta.text;
         input.onText(delta.text);
       } else if (delta.type === 'tool_call') toolCalls.push(delta.call);
+      else if (delta.type === 'progress') input.onProgress?.(delta.processed, delta.total);
       else end = delta;
     }
   } catch (e) {

@@ -177,12 +177,22 @@ describe('runChatTurn', () => {
     const result = await run();
     expect(result.status).toBe('cancelled');
     expect(result.error).toBeUndefined();
-    expect(result.messages).toEqual([{ role: 'assistant', content: 'Hello' }]);
+    expect(result.messages).toEqual([{ role: 'assistant', content: 'Hello', incomplete: 'stopped' }]);
     expect(result.usage.estimated).toBe(true);
     const [llm] = byKind(result.spans, 'llm');
     expect(llm).toMatchObject({ status: 'cancelled', attributes: { 'weft.usage.estimated': true, 'gen_ai.response.finish_reasons': ['cancelled'] } });
     expect(events.at(-1)).toMatchObject({ type: 'turn.end', status: 'cancelled' });
     await expectValidTrace(result);
+  });
+
+  it('passes on how far the model has read the prompt before its first token', async () => {
+    const { events, run } = setup([[{ type: 'progress', processed: 512, total: 1800 }, { type: 'progress', processed: 1800, total: 1800 }, text('Hi'), end()]], { tools: [] });
+    await run();
+    expect(events.slice(0, 3)).toEqual([
+      { type: 'turn.progress', phase: 'reading', done: 512, total: 1800 },
+      { type: 'turn.progress', phase: 'reading', done: 1800, total: 1800 },
+      { type: 'turn.text', text: 'Hi' },
+    ]);
   });
 
   it('cancels the running tool through its signal when aborted mid-tool', async () => {
@@ -213,7 +223,8 @@ describe('runChatTurn', () => {
     expect(result.status).toBe('error');
     expect(result.error).toBe(error);
     expect(result.messages.map((m) => m.role)).toEqual(['assistant', 'tool', 'assistant']);
-    expect(result.messages[2]!.content).toBe('Partial');
+    expect(result.messages[2]).toEqual({ role: 'assistant', content: 'Partial', incomplete: 'cut-off' });
+    expect(result.messages[0]).not.toHaveProperty('incomplete');
     expect(events.at(-1)).toMatchObject({ type: 'turn.end', status: 'error', error: { code: 'LLM_RATE_LIMITED' } });
     expect(byKind(result.spans, 'run')[0]!.attributes['error.type']).toBe('LLM_RATE_LIMITED');
     await expectValidTrace(result);

@@ -52,12 +52,15 @@ export async function runChatTurn(options: ChatTurnOptions): Promise<ChatTurnRes
         clock,
         ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
         onText: (text) => emit({ type: 'turn.text', text }),
+        onProgress: (done, total) => emit({ type: 'turn.progress', phase: 'reading', done, total }),
       });
       const current: (typeof rounds)[number] = { llm, tools: [] };
       rounds.push(current);
       // Tool calls the model makes when none were offered cannot be answered: they are dropped.
       const calls = llm.status === 'ok' && offerTools ? llm.toolCalls : [];
-      if (llm.text || calls.length > 0 || llm.status === 'ok') added.push({ role: 'assistant', content: llm.text, ...(calls.length > 0 ? { toolCalls: calls } : {}) });
+      // A broken-off answer is kept, marked, so it is neither lost nor taken for a finished one.
+      const incomplete = llm.status === 'ok' ? {} : { incomplete: llm.status === 'cancelled' ? ('stopped' as const) : ('cut-off' as const) };
+      if (llm.text || calls.length > 0 || llm.status === 'ok') added.push({ role: 'assistant', content: llm.text, ...(calls.length > 0 ? { toolCalls: calls } : {}), ...incomplete });
       if (llm.status !== 'ok') {
         status = llm.status;
         error = llm.error;

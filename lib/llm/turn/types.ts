@@ -50,6 +50,13 @@ export interface TurnUsage {
 
 /** What the turn streams to the UI as it goes: plain data, in order. */
 export type TurnEvent =
+  /** The turn's process exists (sent before anything else, so Stop can reach it at once). */
+  | { readonly type: 'turn.start' }
+  /**
+   * What the turn waits on before the first token: the model loading (`done`/`total` in bytes, 0
+   * when unknown) or reading the prompt (`done` of `total` tokens).
+   */
+  | { readonly type: 'turn.progress'; readonly phase: 'loading' | 'reading'; readonly done: number; readonly total: number }
   | { readonly type: 'turn.text'; readonly text: string }
   | { readonly type: 'turn.tool.start'; readonly callId: string; readonly name: string; readonly args: unknown }
   | {

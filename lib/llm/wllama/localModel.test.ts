@@ -100,6 +100,18 @@ describe('localModel', () => {
     expect(calls.requests[0]).toMatchObject({ messages: [{ role: 'user', content: 'hi' }], stream: true });
   });
 
+  it("asks llama.cpp for prompt progress and passes it on while a long prompt is read", async () => {
+    const progress = { choices: [], prompt_progress: { total: 3000, cache: 0, processed: 1500, time_ms: 900 } };
+    const { engine, calls } = fakeEngine({ chunks: [progress, chunk('Hi'), chunk(null, 'stop')] });
+    const model = localModel({ url: URL_, contextLength: 16384, createEngine: () => engine, fetch: fileFetch(GGUF) });
+    const deltas = await collect(model.chat({ model: 'tiny', messages: [{ role: 'user', content: 'Go on' }] }));
+    expect(calls.requests[0]).toMatchObject({ return_progress: true, stream: true });
+    expect(deltas.slice(0, 2)).toEqual([
+      { type: 'progress', processed: 1500, total: 3000 },
+      { type: 'text', text: 'Hi' },
+    ]);
+  });
+
   it('opens a cached model without touching the network', async () => {
     const { engine } = fakeEngine();
     const offline = (async () => {

@@ -153,6 +153,8 @@ export function localModel(options: LocalModelOptions): LocalModel {
           ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
           ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
           stream: true,
+          // llama.cpp then streams `prompt_progress` while it reads a long prompt: the chat shows "n of m tokens".
+          return_progress: true,
           abortSignal: guard.signal,
         }),
       );
