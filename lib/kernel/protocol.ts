@@ -164,6 +164,8 @@ export interface SyscallMap {
   'volume.setRemote': { args: { volume: string; url: string | null; token?: string | null }; result: RemoteConfig | null };
   'volume.sync': { args: { volume: string }; result: SyncResult };
   'volume.read': { args: { volume: string; path: string; at?: string }; result: { content: string } };
+  /** A file's bytes as stored (images, fonts: anything `volume.read` would decode as text). */
+  'volume.readBytes': { args: { volume: string; path: string; at?: string }; result: { bytes: Uint8Array } };
   'volume.files': { args: { volume: string; dir?: string }; result: string[] };
   /** History, newest first; `path` for one file's history, `from` to page on. */
   'volume.log': { args: { volume: string; path?: string; limit?: number; from?: string }; result: CommitInfo[] };
@@ -227,8 +229,11 @@ export interface SyscallMap {
   'skills.search': { args: { query: string; limit?: number }; result: CatalogHit[] };
   /** Skill context for a model: a catalogue of relevant skills, then full bodies within the budget. */
   'skills.context': { args: { query: string; tokenBudget: number }; result: BuiltContext };
-  /** Imports a skill (SKILL.md, a skill folder's files, or the older single-file format) into the user volume. */
-  'skill.import': { args: { files: { path: string; content: string }[] }; result: ImportResult };
+  /**
+   * Imports a skill (SKILL.md, a skill folder's files, or the older single-file format), or every
+   * skill of a folder of skill folders, into the user volume in one commit. Files are text or bytes.
+   */
+  'skill.import': { args: { files: { path: string; content: string | Uint8Array }[] }; result: ImportResult };
   /** Checks a workflow against the skills it uses: every problem at once (cycles, unbound inputs, edge types…). */
   'workflow.check': { args: { workflow: unknown }; result: WorkflowProblem[] };
   /** Predicts each node's duration, energy and cache hit, certain failures, and the critical path. */

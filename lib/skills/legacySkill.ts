@@ -24,7 +24,7 @@ const LANGUAGE_RUNTIME: Readonly<Record<string, Runtime>> = { python: 'python', 
 const CONSUMED = ['skill_id', 'type', 'execution_mode', 'name', 'description', 'category', 'keywords', 'tags', 'author', 'inputs', 'outputs', 'version'];
 
 /** True when the text is a skill in the older single-file format (`skill_id` / legacy `type`, no `runtime`). */
-export function isLegacySkill(text: string): boolean {
+export function isLegacySkill(text: string | Uint8Array): boolean {
   const decoded = decodeSkillText(text);
   const parts = decoded.ok ? splitFrontmatter(decoded.value) : null;
   if (!parts?.ok) return false;
@@ -39,7 +39,7 @@ export function isLegacySkill(text: string): boolean {
  * `SKILL_IMPORT` error lists every problem, with lines in the original file.
  * @example convertLegacySkill(text).value.text // the new SKILL.md
  */
-export function convertLegacySkill(text: string, options: { fileName?: string } = {}): Result<ConvertedSkill, WeftError> {
+export function convertLegacySkill(text: string | Uint8Array, options: { fileName?: string } = {}): Result<ConvertedSkill, WeftError> {
   const fail = (problems: SkillProblem[]) => err(skillParseError(problems, 'SKILL_IMPORT'));
   const decoded = decodeSkillText(text);
   if (!decoded.ok) return fail([decoded.error]);
