@@ -18,14 +18,13 @@ export function CollectionSummary({ result }: { result: ImportResult }) {
       <p className={styles.line} role="status">
         <Icon name="check" size={14} className={styles.ok} />
         <span>
-          {plural(skills.length, 'skill')} imported{failed.length > 0 && `, ${failed.length} not`}
+          {plural(skills.length, 'skill')} imported{failed.length > 0 && `, ${failed.length} not`}.{' '}
           {result.changed ? (
             <>
-              {' '}
-              — in your volume as commit <code>{shortSha(result.commit)}</code>.
+              They are in your volume as commit <code>{shortSha(result.commit)}</code>.
             </>
           ) : (
-            <>; your volume already had these versions, so nothing new was committed.</>
+            <>Your volume already had these versions, so nothing new was committed.</>
           )}
         </span>
       </p>

@@ -171,8 +171,8 @@ export interface SyscallMap {
   'volume.log': { args: { volume: string; path?: string; limit?: number; from?: string }; result: CommitInfo[] };
   'volume.diff': { args: { volume: string; path: string; from: string | null; to: string }; result: FileDiff };
   'volume.restore': { args: { volume: string; path: string; at: string }; result: WriteResult };
-  /** Writes one file of the user volume by hand (one commit, "Edit <path>"); other volumes are read-only here. */
-  'volume.write': { args: { volume: string; path: string; content: string; message?: string }; result: WriteResult };
+  /** Writes one file (text, or bytes as they are) of the user volume by hand (one commit, "Edit <path>"); other volumes are read-only here. */
+  'volume.write': { args: { volume: string; path: string; content: string | Uint8Array; message?: string }; result: WriteResult };
   'volume.conflicts': { args: { volume: string }; result: Conflict[] };
   /** Checks a volume's repository like `git fsck --full`: every ref and reachable object, re-hashed. */
   'volume.check': { args: { volume: string }; result: VolumeCheck };

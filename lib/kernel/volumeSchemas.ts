@@ -12,7 +12,7 @@ const path = text(1024);
 const oid = z.string().regex(/^[0-9a-f]{4,40}$/, 'must be a commit id (hex)');
 /** File bytes (structured clone keeps a Uint8Array a Uint8Array across the worker boundary). */
 const bytes = (max: number) =>
-  z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= max, { error: (iss) => (iss.input instanceof Uint8Array ? `a file may be at most ${max / 1_000_000} MB` : 'must be text or a Uint8Array of bytes') });
+  z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= max, { error: (iss) => (iss.input instanceof Uint8Array ? `a file may be at most ${Math.round(max / 1_000_000)} MB` : 'must be text or a Uint8Array of bytes') });
 const call = <O extends string, S extends z.ZodRawShape>(op: O, shape: S) => z.strictObject({ op: z.literal(op), ...shape });
 
 export const volumeSchemas = {
@@ -26,7 +26,7 @@ export const volumeSchemas = {
   'volume.log': call('volume.log', { volume, path: path.optional(), limit: z.number().int().min(1).max(1000).optional(), from: oid.optional() }),
   'volume.diff': call('volume.diff', { volume, path, from: oid.nullable(), to: oid }),
   'volume.restore': call('volume.restore', { volume, path, at: oid }),
-  'volume.write': call('volume.write', { volume, path, content: z.string().max(64 * 1024 * 1024), message: z.string().min(1).max(500).optional() }),
+  'volume.write': call('volume.write', { volume, path, content: z.union([z.string().max(64 * 1024 * 1024), bytes(64 * 1024 * 1024)]), message: z.string().min(1).max(500).optional() }),
   'volume.conflicts': call('volume.conflicts', { volume }),
   'volume.check': call('volume.check', { volume }),
   'volume.resolve': call('volume.resolve', { volume, theirs: path, choice: z.enum(['mine', 'theirs', 'both']) }),

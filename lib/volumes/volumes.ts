@@ -269,7 +269,7 @@ export class Volumes {
 
   /** Commits a trace to the user volume at `traces/<yyyy>/<mm>/<traceId>.json`. */
   /** Writes one file of the user volume by hand (other volumes change only by sync and promotion). */
-  async writeFile(id: VolumeId, path: string, content: string, message: string): Promise<WriteResult> {
+  async writeFile(id: VolumeId, path: string, content: string | Uint8Array, message: string): Promise<WriteResult> {
     this.assertUserWritable(id);
     const checked = parseVolumePath(path);
     if (!checked.ok) throw checked.error;
