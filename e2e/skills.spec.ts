@@ -87,6 +87,34 @@ test('imports a skill folder in the Agent Skills format and a skill in the older
   }
 });
 
+test('imports each skill of a collection folder, binary files byte for byte, and names the broken one', async ({ page }) => {
+  await openWorkbench(page);
+  const dir = mkdtempSync(join(tmpdir(), 'weft-collection-'));
+  try {
+    const root = join(dir, 'collection');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x00]);
+    for (const name of ['poster', 'tidy', 'broken']) mkdirSync(join(root, name, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'README.md'), '# Skills by others\n');
+    writeFileSync(join(root, 'poster', 'SKILL.md'), `---\nname: poster\ndescription: ${'Posters and visual art. '.repeat(45)}\n---\n\nUse assets/dot.png.\n`);
+    writeFileSync(join(root, 'poster', 'assets', 'dot.png'), png);
+    writeFileSync(join(root, 'tidy', 'SKILL.md'), '---\nname: tidy\ndescription: Tidies a CSV file. Use before analysis.\n---\n\nTidy it.\n');
+    writeFileSync(join(root, 'broken', 'SKILL.md'), '---\nname: broken\n---\n\nNo description.\n');
+    await page.getByLabel('Import a skill folder').setInputFiles(root);
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('Imported 2 of 3 skills');
+    await expect(dialog.locator('[data-imported-skill="poster"]')).toContainText('1 warning');
+    await expect(dialog.locator('[data-imported-skill="poster"]')).toContainText('over the Agent Skills limit of 1,024');
+    await expect(dialog.locator('[data-import-failed="broken"]')).toContainText('description is missing');
+    await expect(dialog.getByLabel('Outside every skill folder')).toContainText('README.md');
+    const stored = await page.evaluate(async () => [...(await window.weft!.call({ op: 'volume.readBytes', volume: 'users/me', path: 'skills/poster/assets/dot.png' })).bytes]);
+    expect(stored).toEqual([...png]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('[data-skill="tidy"]')).toBeVisible();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a skill with hostile Markdown renders inert', async ({ page }) => {
   await openWorkbench(page);
   const hostile = '---\nname: hostile\ndescription: Tries to run script when shown.\n---\n\n<script>window.__pwned = 1</script>\n\n<img src="x" onerror="window.__pwned = 2">\n\n[click me](javascript:window.__pwned=3)\n';

@@ -2,30 +2,34 @@
 
 /**
  * How an import went: the skill now in your volume (and whether it replaced one of yours), what
- * converting an older skill changed, warnings, files left out; or why it was refused, with the
- * SKILL.md's problems when that is the reason.
+ * converting an older skill changed, warnings, files left out — or, for a folder of skill
+ * folders, a summary of each (ImportSummary.tsx); or why it was refused, with the SKILL.md's
+ * problems when that is the reason.
  */
 import { Button } from '@/components/ui/Button';
 import { Icon } from '@/components/ui/Icon';
 import { Dialog } from '@/components/volumes/Dialog';
 import { FormError } from '@/components/volumes/Field';
 import { shortSha } from '@/components/volumes/relativeTime';
-import type { SkillProblem } from '@/lib/skills';
+import type { ImportFailure, SkillProblem } from '@/lib/skills';
 import { problemsOf } from './checkSkill';
 import styles from './ImportDialog.module.css';
+import { CollectionSummary, FailedList } from './ImportSummary';
 import { plural, ProblemList } from './ProblemList';
 import type { ImportOutcome } from './useSkillImport';
 
 export function ImportDialog({ outcome, onOpen, onClose }: { outcome: ImportOutcome; onOpen(name: string): void; onClose(): void }) {
   const { result, error, skipped, pending } = outcome;
-  const title = pending ? 'Importing…' : result ? `Imported ${result.name}` : 'The skill was not imported';
+  // A folder of skill folders: a summary of each skill rather than the one skill's outcome.
+  const collection = result !== null && (result.skills.length > 1 || result.failed.length > 0);
+  const title = pending ? 'Importing…' : collection ? `Imported ${result.skills.length} of ${result.skills.length + result.failed.length} skills` : result ? `Imported ${result.name}` : 'The skill was not imported';
   return (
     <Dialog
       title={title}
       onClose={onClose}
-      onSubmit={() => (result ? onOpen(result.name) : onClose())}
+      onSubmit={() => (result && !collection ? onOpen(result.name) : onClose())}
       footer={
-        result ? (
+        result && !collection ? (
           <>
             <Button onClick={onClose}>Done</Button>
             <Button type="submit" variant="primary" autoFocus>
@@ -41,7 +45,8 @@ export function ImportDialog({ outcome, onOpen, onClose }: { outcome: ImportOutc
     >
       <div className={styles.outcome} data-import-outcome={pending ? 'pending' : result ? 'imported' : 'refused'}>
         {pending && <p className={styles.line}>Reading the files and checking the skill…</p>}
-        {result && (
+        {collection && <CollectionSummary result={result} />}
+        {result && !collection && (
           <p className={styles.line} role="status">
             <Icon name="check" size={14} className={styles.ok} />
             <span>
@@ -59,7 +64,7 @@ export function ImportDialog({ outcome, onOpen, onClose }: { outcome: ImportOutc
             </span>
           </p>
         )}
-        {result && result.notes.length > 0 && (
+        {result && !collection && result.notes.length > 0 && (
           <section className={styles.section} aria-label="Conversion notes">
             <h3 className={styles.heading}>Converted from the older single-file format</h3>
             <ul className={styles.notes}>
@@ -69,13 +74,13 @@ export function ImportDialog({ outcome, onOpen, onClose }: { outcome: ImportOutc
             </ul>
           </section>
         )}
-        {result && result.warnings.length > 0 && (
+        {result && !collection && result.warnings.length > 0 && (
           <section className={styles.section} aria-label="Warnings">
             <h3 className={styles.heading}>Worth a look</h3>
             <ProblemList problems={result.warnings} />
           </section>
         )}
-        {error && <Refusal message={error.message} problems={problemsOf(error.data)} />}
+        {error && <Refusal message={error.message} problems={problemsOf(error.data)} failed={failuresOf(error.data)} />}
         {skipped.length > 0 && (
           <section className={styles.section} aria-label="Left out">
             <h3 className={styles.heading}>Left out</h3>
@@ -93,8 +98,19 @@ export function ImportDialog({ outcome, onOpen, onClose }: { outcome: ImportOutc
   );
 }
 
-/** The kernel's refusal; when it is the SKILL.md's problems, a short line and the list (the message repeats the first). */
-function Refusal({ message, problems }: { message: string; problems: readonly SkillProblem[] }) {
+/**
+ * The kernel's refusal; when it is the SKILL.md's problems, a short line and the list (the
+ * message repeats the first); when no skill of a collection could be imported, each one's reason.
+ */
+function Refusal({ message, problems, failed }: { message: string; problems: readonly SkillProblem[]; failed: readonly ImportFailure[] }) {
+  if (failed.length > 0) {
+    return (
+      <>
+        <FormError>None of the {plural(failed.length, 'skill folder')} could be imported; nothing was committed.</FormError>
+        <FailedList failed={failed} />
+      </>
+    );
+  }
   if (problems.length === 0) return <FormError>{message}</FormError>;
   return (
     <>
@@ -105,3 +121,5 @@ function Refusal({ message, problems }: { message: string; problems: readonly Sk
     </>
   );
 }
+
+const failuresOf = (data: Record<string, unknown>): ImportFailure[] => (Array.isArray(data.failed) ? (data.failed as ImportFailure[]) : []);

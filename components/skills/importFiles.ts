@@ -1,7 +1,7 @@
 /**
- * What a person picked to import, as the text files `skill.import` takes: a .zip is unpacked,
- * everything is decoded as UTF-8, and what cannot travel as text (images, binaries) or is
- * operating-system litter (`__MACOSX/`, `.DS_Store`) is left out and named.
+ * What a person picked to import, as the files `skill.import` takes: a .zip is unpacked and
+ * every file travels as its bytes — text, images, fonts alike — so the volume keeps it byte for
+ * byte. Operating-system litter (`__MACOSX/`, `.DS_Store`) is left out and named.
  */
 import { unzipSync } from 'fflate';
 
@@ -12,7 +12,7 @@ export interface PickedFile {
 }
 
 export interface ImportFiles {
-  readonly files: { path: string; content: string }[];
+  readonly files: { path: string; content: Uint8Array }[];
   /** Paths left out, each with why. */
   readonly skipped: string[];
 }
@@ -23,10 +23,7 @@ export function importFiles(picked: readonly PickedFile[]): ImportFiles {
   const files: ImportFiles['files'] = [];
   const skipped: string[] = [];
   const add = (path: string, bytes: Uint8Array) => {
-    if (LITTER.test(path)) return;
-    const content = utf8(bytes);
-    if (content === null) skipped.push(`${path} (not a text file)`);
-    else files.push({ path, content });
+    if (!LITTER.test(path)) files.push({ path, content: bytes });
   };
   for (const { path, bytes } of picked) {
     const clean = path.replace(/\\/g, '/').replace(/^\/+/, '');
@@ -48,12 +45,4 @@ export function importFiles(picked: readonly PickedFile[]): ImportFiles {
 
 function isZip(path: string, bytes: Uint8Array): boolean {
   return /\.zip$/i.test(path) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
-}
-
-function utf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }

@@ -1,13 +1,15 @@
 /**
  * Export of the skill shown: its whole folder as a .zip, its SKILL.md alone, or a .zip in the
  * strict Agent Skills format (`exportAgentSkill`), for use outside Weft. The folder's other
- * files (scripts/, references/, assets/) are read from the volume the skill is shown from.
+ * files (scripts/, references/, assets/) are read from the volume the skill is shown from, as
+ * bytes, so images and fonts leave exactly as they are stored.
  */
 import { useState } from 'react';
 import { useKernelStore } from '@/components/kernel/useKernelStore';
 import { WeftError } from '@/lib/core';
 import { exportAgentSkill, parseSkill } from '@/lib/skills';
 import type { VolumeId } from '@/lib/volumes';
+import { skillFolderFiles } from './skillFolderFiles';
 import { download, skillZip } from './skillZip';
 
 export type ExportKind = 'folder' | 'skill-md' | 'agent-skills';
@@ -16,17 +18,7 @@ export function useSkillExport(name: string, volume: VolumeId, content: string) 
   const client = useKernelStore((s) => s.client);
   const [error, setError] = useState<WeftError | null>(null);
 
-  const folder = async (main: string) => {
-    const dir = `skills/${name}`;
-    const paths = client ? await client.call({ op: 'volume.files', volume, dir }).catch(() => [`${dir}/SKILL.md`]) : [`${dir}/SKILL.md`];
-    return Promise.all(
-      paths.map(async (path) => {
-        const inner = path.slice(dir.length + 1);
-        if (inner === 'SKILL.md' || !client) return { path: inner, content: main };
-        return { path: inner, content: (await client.call({ op: 'volume.read', volume, path })).content };
-      }),
-    );
-  };
+  const folder = (main: string) => skillFolderFiles(client ? client.call.bind(client) : null, volume, name, main);
 
   const run = async (kind: ExportKind) => {
     setError(null);

@@ -67,7 +67,7 @@ export interface KernelDeps {
 /** Reads that would flood the event log if every call were announced. */
 const QUIET_OPS: ReadonlySet<string> = new Set([
   'kernel.ping', 'kernel.info', 'proc.list', 'proc.get', 'spans.recent',
-  'volume.list', 'volume.read', 'volume.files', 'volume.log', 'volume.diff', 'volume.conflicts',
+  'volume.list', 'volume.read', 'volume.readBytes', 'volume.files', 'volume.log', 'volume.diff', 'volume.conflicts',
   'skill.list', 'skill.read', 'skills.search', 'skills.context', 'workflow.list', 'workflow.read', 'settings.get', 'runtime.list',
   'llm.providers', 'chat.list', 'chat.read',
 ]);

@@ -164,13 +164,15 @@ export interface SyscallMap {
   'volume.setRemote': { args: { volume: string; url: string | null; token?: string | null }; result: RemoteConfig | null };
   'volume.sync': { args: { volume: string }; result: SyncResult };
   'volume.read': { args: { volume: string; path: string; at?: string }; result: { content: string } };
+  /** A file's bytes as stored (images, fonts: anything `volume.read` would decode as text). */
+  'volume.readBytes': { args: { volume: string; path: string; at?: string }; result: { bytes: Uint8Array } };
   'volume.files': { args: { volume: string; dir?: string }; result: string[] };
   /** History, newest first; `path` for one file's history, `from` to page on. */
   'volume.log': { args: { volume: string; path?: string; limit?: number; from?: string }; result: CommitInfo[] };
   'volume.diff': { args: { volume: string; path: string; from: string | null; to: string }; result: FileDiff };
   'volume.restore': { args: { volume: string; path: string; at: string }; result: WriteResult };
-  /** Writes one file of the user volume by hand (one commit, "Edit <path>"); other volumes are read-only here. */
-  'volume.write': { args: { volume: string; path: string; content: string; message?: string }; result: WriteResult };
+  /** Writes one file (text, or bytes as they are) of the user volume by hand (one commit, "Edit <path>"); other volumes are read-only here. */
+  'volume.write': { args: { volume: string; path: string; content: string | Uint8Array; message?: string }; result: WriteResult };
   'volume.conflicts': { args: { volume: string }; result: Conflict[] };
   /** Checks a volume's repository like `git fsck --full`: every ref and reachable object, re-hashed. */
   'volume.check': { args: { volume: string }; result: VolumeCheck };
@@ -227,8 +229,11 @@ export interface SyscallMap {
   'skills.search': { args: { query: string; limit?: number }; result: CatalogHit[] };
   /** Skill context for a model: a catalogue of relevant skills, then full bodies within the budget. */
   'skills.context': { args: { query: string; tokenBudget: number }; result: BuiltContext };
-  /** Imports a skill (SKILL.md, a skill folder's files, or the older single-file format) into the user volume. */
-  'skill.import': { args: { files: { path: string; content: string }[] }; result: ImportResult };
+  /**
+   * Imports a skill (SKILL.md, a skill folder's files, or the older single-file format), or every
+   * skill of a folder of skill folders, into the user volume in one commit. Files are text or bytes.
+   */
+  'skill.import': { args: { files: { path: string; content: string | Uint8Array }[] }; result: ImportResult };
   /** Checks a workflow against the skills it uses: every problem at once (cycles, unbound inputs, edge types…). */
   'workflow.check': { args: { workflow: unknown }; result: WorkflowProblem[] };
   /** Predicts each node's duration, energy and cache hit, certain failures, and the critical path. */

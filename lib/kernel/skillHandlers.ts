@@ -1,10 +1,10 @@
 /**
  * The skill syscalls: the library (list, read, search, context for a model), and changes to
- * the user volume (write, delete, import, promote). A skill is checked before it is saved:
+ * the user volume (write, delete, import — one skill or a folder of them, in one commit — promote). A skill is checked before it is saved:
  * an invalid one is refused with every problem listed, unless the caller insists.
  */
 import { WeftError } from '../core';
-import { importSkill, parseSkill, parseSkillName } from '../skills';
+import { importMessage, parseSkill, parseSkillName, planImport } from '../skills';
 import { parseVolumeId, skillPath, type VolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
 import type { SkillCatalog } from './skillCatalog';
@@ -30,17 +30,20 @@ export function skillHandlers(get: () => Workspace, catalog: () => SkillCatalog)
     'skill.delete': (c) => get().volumes.deleteSkill(get().volumes.userVolume, c.name),
     'skill.promote': (c) => get().promote(c.name, c.team, c.reason),
     'skill.import': async (c) => {
-      const plan = importSkill(c.files);
+      const plan = planImport(c.files);
       if (!plan.ok) throw plan.error;
-      const { name, files, notes, warnings } = plan.value;
+      const { skills, failed, leftOut } = plan.value;
       const ws = get();
       const me = ws.volumes.userVolume;
-      const existed = (await (await ws.volumes.open(me)).oidAt(skillPath(name))) !== null;
-      const written = await ws.volumes.write(me, async (repo) => ({
-        changes: await repo.replaceFolder(`skills/${name}`, files),
-        message: `${existed ? 'Re-import' : 'Import'} skill ${name}`,
+      const repo = await ws.volumes.open(me);
+      const existed = new Set<string>();
+      for (const s of skills) if ((await repo.oidAt(skillPath(s.name))) !== null) existed.add(s.name);
+      const written = await ws.volumes.write(me, async (r) => ({
+        changes: (await Promise.all(skills.map((s) => r.replaceFolder(`skills/${s.name}`, s.files)))).flat(),
+        message: importMessage(skills.map((s) => s.name), (name) => existed.has(name)),
       }));
-      return { ...written, name, notes, warnings, replaced: existed };
+      const imported = skills.map(({ name, notes, warnings }) => ({ name, notes, warnings, replaced: existed.has(name) }));
+      return { ...written, ...imported[0]!, skills: imported, failed, leftOut };
     },
     'skills.search': (c) => catalog().search(c.query, c.limit ?? 20),
     'skills.context': (c) => {

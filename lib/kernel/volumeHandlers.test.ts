@@ -45,6 +45,15 @@ describe('volume syscalls', () => {
     expect(events.filter((e): e is Extract<KernelEvent, { type: 'volume.changed' }> => e.type === 'volume.changed').at(-1)).toMatchObject({ volume: 'users/me', head: written.commit, source: 'this-tab' });
   });
 
+  it('writes and reads a binary file byte for byte, and says what is wrong with content that is neither text nor bytes', async () => {
+    const { call, fail } = await bootKernel();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0xc3, 0x28, 0x00]);
+    await call({ op: 'volume.write', volume: 'users/me', path: 'skills/x/assets/dot.png', content: png });
+    expect(await call({ op: 'volume.readBytes', volume: 'users/me', path: 'skills/x/assets/dot.png' })).toEqual({ bytes: png });
+    expect(await fail({ op: 'volume.readBytes', volume: 'users/me', path: 'skills/x/assets/none.png' })).toMatchObject({ code: 'VOLUME_FILE_NOT_FOUND' });
+    expect(await fail({ op: 'volume.write', volume: 'users/me', path: 'a.bin', content: [1, 2, 3] })).toMatchObject({ code: 'SYSCALL_INVALID', message: expect.stringMatching(/content/) });
+  });
+
   it('enforces the access rules at the syscall: the system volume never changes', async () => {
     const { call, fail } = await bootKernel();
     expect(await fail({ op: 'volume.restore', volume: 'system', path: 'skills/weft-console/SKILL.md', at: 'abcdef1' })).toMatchObject({ code: 'VOLUME_READONLY' });

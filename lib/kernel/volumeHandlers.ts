@@ -24,6 +24,7 @@ export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
     'volume.setRemote': (c) => get().setRemote(vol(c.volume), c.url, c.token),
     'volume.sync': (c) => get().sync(vol(c.volume)),
     'volume.read': async (c) => ({ content: await get().volumes.read(vol(c.volume), c.path, c.at === undefined ? undefined : commit(c.at)) }),
+    'volume.readBytes': async (c) => ({ bytes: await get().volumes.readBytes(vol(c.volume), c.path, c.at === undefined ? undefined : commit(c.at)) }),
     'volume.files': async (c) => (await get().volumes.open(vol(c.volume))).listFiles(c.dir ?? ''),
     'volume.log': (c) => get().volumes.log(vol(c.volume), { ...(c.limit ? { limit: c.limit } : {}), ...(c.from ? { from: commit(c.from) } : {}), ...(c.path ? { path: c.path } : {}) }),
     'volume.diff': (c) => get().volumes.diff(vol(c.volume), c.path, c.from === null ? null : commit(c.from), commit(c.to)),

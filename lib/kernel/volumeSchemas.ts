@@ -10,6 +10,9 @@ const volume = text(200);
 const name = text(200);
 const path = text(1024);
 const oid = z.string().regex(/^[0-9a-f]{4,40}$/, 'must be a commit id (hex)');
+/** File bytes (structured clone keeps a Uint8Array a Uint8Array across the worker boundary). */
+const bytes = (max: number) =>
+  z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= max, { error: (iss) => (iss.input instanceof Uint8Array ? `a file may be at most ${Math.round(max / 1_000_000)} MB` : 'must be text or a Uint8Array of bytes') });
 const call = <O extends string, S extends z.ZodRawShape>(op: O, shape: S) => z.strictObject({ op: z.literal(op), ...shape });
 
 export const volumeSchemas = {
@@ -18,11 +21,12 @@ export const volumeSchemas = {
   'volume.setRemote': call('volume.setRemote', { volume, url: text(2048).nullable(), token: text(4096).nullable().optional() }),
   'volume.sync': call('volume.sync', { volume }),
   'volume.read': call('volume.read', { volume, path, at: oid.optional() }),
+  'volume.readBytes': call('volume.readBytes', { volume, path, at: oid.optional() }),
   'volume.files': call('volume.files', { volume, dir: path.optional() }),
   'volume.log': call('volume.log', { volume, path: path.optional(), limit: z.number().int().min(1).max(1000).optional(), from: oid.optional() }),
   'volume.diff': call('volume.diff', { volume, path, from: oid.nullable(), to: oid }),
   'volume.restore': call('volume.restore', { volume, path, at: oid }),
-  'volume.write': call('volume.write', { volume, path, content: z.string().max(64 * 1024 * 1024), message: z.string().min(1).max(500).optional() }),
+  'volume.write': call('volume.write', { volume, path, content: z.union([z.string().max(64 * 1024 * 1024), bytes(64 * 1024 * 1024)]), message: z.string().min(1).max(500).optional() }),
   'volume.conflicts': call('volume.conflicts', { volume }),
   'volume.check': call('volume.check', { volume }),
   'volume.resolve': call('volume.resolve', { volume, theirs: path, choice: z.enum(['mine', 'theirs', 'both']) }),
@@ -31,7 +35,7 @@ export const volumeSchemas = {
   'skill.write': call('skill.write', { name, content: text(1_000_000), allowInvalid: z.boolean().optional(), create: z.boolean().optional() }),
   'skills.search': call('skills.search', { query: text(500), limit: z.number().int().min(1).max(200).optional() }),
   'skills.context': call('skills.context', { query: text(4000), tokenBudget: z.number().int().min(1).max(1_000_000) }),
-  'skill.import': call('skill.import', { files: z.array(z.strictObject({ path: text(1024), content: text(5_000_000) })).min(1).max(500) }),
+  'skill.import': call('skill.import', { files: z.array(z.strictObject({ path: text(1024), content: z.union([text(5_000_000), bytes(5_000_000)]) })).min(1).max(5000) }),
   'skill.delete': call('skill.delete', { name }),
   'skill.promote': call('skill.promote', { name, team: name, reason: text(2000) }),
   'workflow.list': call('workflow.list', { volume: volume.optional() }),

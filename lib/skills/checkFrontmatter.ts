@@ -2,6 +2,7 @@ import { type ContextFields, contextSchema, EXECUTABLE_KEYS, type ExecutableFiel
 import { legacyMarker } from './legacyMarker';
 import type { Frontmatter } from './readFrontmatter';
 import { skillProblem } from './skillProblems';
+import { specLimitProblems } from './specLimits';
 import type { SkillProblem } from './types';
 import { zodProblems } from './zodProblems';
 
@@ -47,6 +48,7 @@ export function checkFrontmatter(frontmatter: Frontmatter, folder?: string): Che
   const input = Object.fromEntries(known);
   const parsed = executable ? executableSchema.safeParse(input, { reportInput: true }) : contextSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) problems.push(...zodProblems(parsed.error.issues, frontmatter));
+  problems.push(...specLimitProblems(input, 'warning', (path) => frontmatter.lineOf(path)));
   const name = input.name;
   if (folder !== undefined && typeof name === 'string' && name !== folder && !problems.some((p) => p.field === 'name')) {
     problems.push(skillProblem('SKILL_NAME_MISMATCH', 'name', frontmatter.lineOf(['name']), `The name "${name}" differs from the skill's folder "${folder}": they must be the same, so rename one of them.`));

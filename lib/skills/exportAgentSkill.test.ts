@@ -38,6 +38,15 @@ describe('exportAgentSkill', () => {
     expect((result.error.data.problems as SkillProblem[]).map((p) => [p.code, p.field])).toEqual([['SKILL_FIELD_INVALID', 'description']]);
   });
 
+  it('refuses a description past 1024 characters that Weft itself reads, saying which limit and by how much', () => {
+    const parsed = unwrap(parseSkill(`---\nname: long\ndescription: ${'word '.repeat(213)}end\n---\nBody\n`));
+    const result = exportAgentSkill(parsed.skill);
+    if (result.ok) throw new Error('expected a refusal');
+    const problems = result.error.data.problems as SkillProblem[];
+    expect(problems.map((p) => [p.code, p.field, p.severity])).toEqual([['SKILL_FIELD_TOO_LONG', 'description', 'error']]);
+    expect(problems[0]!.message).toBe('The description is 1,068 characters, 44 over the Agent Skills limit of 1,024: shorten it and export again.');
+  });
+
   it('refuses a tool name with a space, since Agent Skills writes allowed-tools as one line', () => {
     const parsed = unwrap(parseSkill('---\nname: git\ndescription: Git.\nallowed-tools: ["Bash(git status)"]\n---\n'));
     expect(exportAgentSkill(parsed.skill).ok).toBe(false);

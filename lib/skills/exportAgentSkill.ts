@@ -1,6 +1,7 @@
 import { err, ok, type Result, type WeftError } from '../core';
 import { skillParseError, skillProblem } from './skillProblems';
 import { nameProblem } from './skillName';
+import { specLimitProblems } from './specLimits';
 import type { Skill, SkillProblem } from './types';
 import { writeFrontmatter } from './writeFrontmatter';
 
@@ -43,10 +44,10 @@ function strictProblems(skill: Skill): SkillProblem[] {
   const bad = (field: string, message: string) => out.push(skillProblem('SKILL_FIELD_INVALID', field, null, message));
   const name = nameProblem(skill.name);
   if (name) out.push(skillProblem('SKILL_NAME_INVALID', 'name', null, `The name "${skill.name}" is not allowed in an Agent Skill: ${name}.`));
-  const description = skill.description.trim();
-  if (description.length === 0 || description.length > 1024) bad('description', `An Agent Skill's description must be 1–1024 characters; this one has ${description.length}.`);
+  if (skill.description.trim().length === 0) bad('description', "An Agent Skill's description may not be empty: say what the skill does and when to use it.");
+  out.push(...specLimitProblems({ description: skill.description, compatibility: skill.compatibility }, 'error'));
   if (/[<>]/.test(skill.description)) bad('description', 'An Agent Skill\'s description may not contain "<" or ">": reword it (for example "less than") and export again.');
-  if (skill.compatibility !== undefined && (skill.compatibility.length === 0 || skill.compatibility.length > 500)) bad('compatibility', `compatibility must be 1–500 characters; this one has ${skill.compatibility.length}.`);
+  if (skill.compatibility?.trim() === '') bad('compatibility', 'compatibility may not be empty in an Agent Skill: remove it or say what the skill needs.');
   if (skill.allowedTools?.some((t) => t === '' || /\s/.test(t))) bad('allowed-tools', 'allowed-tools is written as one space-separated line in an Agent Skill, so a tool name may not contain spaces.');
   return out;
 }

@@ -16,8 +16,6 @@ export const SKILL_KEYS: readonly string[] = [...META_KEYS, ...EXECUTABLE_KEYS];
 /** Input and output names: usable as identifiers in every runtime (`inputs.rows`, `inputs['rows']`). */
 export const IO_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-const chars = (n: number) => `${n} character${n === 1 ? '' : 's'}`;
-
 const ioName = z.string().regex(IO_NAME, { error: (iss) => `${JSON.stringify(iss.input)} is not a usable name: use letters, digits and _ (not starting with a digit), like "max_rows"` });
 
 const ioFields = {
@@ -40,6 +38,7 @@ export const inputSchema = z.strictObject({ ...ioFields, required: z.boolean().o
 /** One output: like an input, without required. */
 export const outputSchema = z.strictObject(ioFields).superRefine(defaultMatchesType);
 
+/** Lengths past the Agent Skills limits are warnings, not schema errors (specLimits.ts). */
 const metaFields = {
   name: z.string().superRefine((name, ctx) => {
     const problem = nameProblem(name);
@@ -48,13 +47,11 @@ const metaFields = {
   description: z
     .string()
     .trim()
-    .min(1, { error: 'The description is empty: say what the skill does and when to use it' })
-    .max(1024, { error: (iss) => `The description is ${chars((iss.input as string).length)} long; at most 1024 are allowed` }),
+    .min(1, { error: 'The description is empty: say what the skill does and when to use it' }),
   license: z.string().optional(),
   compatibility: z
     .string()
     .min(1, { error: 'compatibility is empty: remove it or say what the skill needs' })
-    .max(500, { error: (iss) => `compatibility is ${chars((iss.input as string).length)} long; at most 500 are allowed` })
     .optional(),
   metadata: z.record(z.string(), z.string()).optional(),
   'allowed-tools': z.union([z.string(), z.array(z.string())]).optional(),

@@ -15,3 +15,4 @@ export { IO_NAME } from './frontmatterSchema';
 export * from './skillIndex';
 export * from './buildContext';
 export * from './importSkill';
+export * from './importCollection';

@@ -110,6 +110,14 @@ describe('convertLegacySkill', () => {
     expect(converted.warnings.map((w) => w.code)).toEqual(['SKILL_FIELD_UNKNOWN']);
   });
 
+  it('keeps the display name as metadata display-name, with a note saying so', () => {
+    const text = '---\nskill_id: add-one\nname: Add One (fast)\ntype: python-wasm\ndescription: Adds one.\n---\n```python\ndef execute(inputs):\n    return {"y": inputs["x"] + 1}\n```\n';
+    const converted = unwrap(convertLegacySkill(text));
+    expect(converted.skill).toMatchObject({ name: 'add-one', description: 'Adds one.', metadata: { 'display-name': 'Add One (fast)' } });
+    expect(converted.notes).toEqual(['The display name "Add One (fast)" is kept as metadata display-name: a SKILL.md is known by its name "add-one", which is also its folder\'s name.']);
+    expect(converted.text).toMatch(/metadata:\n {2}display-name: Add One \(fast\)\n/);
+  });
+
   it('refuses an unknown type with SKILL_IMPORT, naming the types it converts', () => {
     const result = convertLegacySkill('---\nskill_id: x\ntype: rust\n---\n```rust\nfn main() {}\n```\n');
     if (result.ok) throw new Error('expected a refusal');

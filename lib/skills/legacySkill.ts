@@ -24,7 +24,7 @@ const LANGUAGE_RUNTIME: Readonly<Record<string, Runtime>> = { python: 'python', 
 const CONSUMED = ['skill_id', 'type', 'execution_mode', 'name', 'description', 'category', 'keywords', 'tags', 'author', 'inputs', 'outputs', 'version'];
 
 /** True when the text is a skill in the older single-file format (`skill_id` / legacy `type`, no `runtime`). */
-export function isLegacySkill(text: string): boolean {
+export function isLegacySkill(text: string | Uint8Array): boolean {
   const decoded = decodeSkillText(text);
   const parts = decoded.ok ? splitFrontmatter(decoded.value) : null;
   if (!parts?.ok) return false;
@@ -34,11 +34,12 @@ export function isLegacySkill(text: string): boolean {
 
 /**
  * Converts an older single-file skill into a SKILL.md (`type` → `runtime`, `skill_id` → `name`,
- * a description written if there was none), explaining every change in `notes`. On failure the
+ * the display `name` → `metadata.display-name`, a description written if there was none),
+ * explaining every change in `notes`. On failure the
  * `SKILL_IMPORT` error lists every problem, with lines in the original file.
  * @example convertLegacySkill(text).value.text // the new SKILL.md
  */
-export function convertLegacySkill(text: string, options: { fileName?: string } = {}): Result<ConvertedSkill, WeftError> {
+export function convertLegacySkill(text: string | Uint8Array, options: { fileName?: string } = {}): Result<ConvertedSkill, WeftError> {
   const fail = (problems: SkillProblem[]) => err(skillParseError(problems, 'SKILL_IMPORT'));
   const decoded = decodeSkillText(text);
   if (!decoded.ok) return fail([decoded.error]);
@@ -72,6 +73,10 @@ export function convertLegacySkill(text: string, options: { fileName?: string } 
   if (Array.isArray(tags)) metadata.tags = tags.map(String).join(', ');
   else if (typeof tags === 'string') metadata.tags = tags;
   if (typeof legacy.author === 'string') metadata.author = legacy.author;
+  if (title && title !== name) {
+    metadata['display-name'] = title;
+    notes.push(`The display name "${title}" is kept as metadata display-name: a SKILL.md is known by its name "${name}", which is also its folder's name.`);
+  }
 
   const fields: [string, unknown][] = Object.entries({
     name,

@@ -133,10 +133,8 @@ describe('parseSkill: every problem has its code, field and line', () => {
     ['no name', '---\ndescription: d\n---\n', ['SKILL_FIELD_MISSING', 'name', 1]],
     ['no description', '---\nname: a\n---\n', ['SKILL_FIELD_MISSING', 'description', 1]],
     ['an empty description', '---\nname: a\ndescription: "  "\n---\n', ['SKILL_FIELD_INVALID', 'description', 3]],
-    ['a description over 1024 characters', `---\nname: a\ndescription: ${'x'.repeat(1025)}\n---\n`, ['SKILL_FIELD_INVALID', 'description', 3]],
     ['a name against the rule', '---\nname: Csv--Stats\ndescription: d\n---\n', ['SKILL_NAME_INVALID', 'name', 2]],
     ['a name that is not text', '---\nname: [a]\ndescription: d\n---\n', ['SKILL_NAME_INVALID', 'name', 2]],
-    ['compatibility over 500 characters', `---\nname: a\ndescription: d\ncompatibility: ${'x'.repeat(501)}\n---\n`, ['SKILL_FIELD_INVALID', 'compatibility', 4]],
     ['metadata that is not text', '---\nname: a\ndescription: d\nmetadata:\n  tags: [a, b]\n---\n', ['SKILL_FIELD_INVALID', 'metadata.tags', 5]],
     ['allowed-tools of the wrong form', '---\nname: a\ndescription: d\nallowed-tools: 3\n---\n', ['SKILL_FIELD_INVALID', 'allowed-tools', 4]],
     ['an unknown runtime', '---\nname: a\ndescription: d\nruntime: rust\n---\n```\nfn execute() {}\n```\n', ['SKILL_RUNTIME_UNKNOWN', 'runtime', 4]],
@@ -233,6 +231,20 @@ describe('parseSkill: every problem has its code, field and line', () => {
     const error: WeftError = result.error;
     expect(error.message).toMatch(/^This SKILL\.md has 7 problems: line 2, name: "Bad_Name" is not a valid skill name.*\(and 6 more problems/);
     expect(error.message).not.toMatch(/\n/);
+  });
+
+  it('reads a description or compatibility past the Agent Skills limits, with a warning that says by how much', () => {
+    // A skill the format's own authors publish has a 1,068-character description.
+    const result = parseSkill(`---\nname: a\ndescription: ${'x'.repeat(1068)}\ncompatibility: ${'y'.repeat(501)}\n---\n`);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.skill.description).toHaveLength(1068);
+    expect(brief(result.value.warnings)).toEqual([
+      ['SKILL_FIELD_TOO_LONG', 'description', 3],
+      ['SKILL_FIELD_TOO_LONG', 'compatibility', 4],
+    ]);
+    expect(result.value.warnings.every((w) => w.severity === 'warning')).toBe(true);
+    expect(result.value.warnings[0]!.message).toMatch(/1,068 characters, 44 over the Agent Skills limit of 1,024.*Export as Agent Skills/);
+    expect(result.value.warnings[1]!.message).toMatch(/501 characters, 1 over the Agent Skills limit of 500/);
   });
 
   it('says which runtimes exist when the runtime is unknown', () => {

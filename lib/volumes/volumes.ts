@@ -147,13 +147,18 @@ export class Volumes {
     }
   }
 
-  /** Reads a file at the head or at a commit; `VOLUME_FILE_NOT_FOUND` if it is not there. */
+  /** Reads a file's text at the head or at a commit; `VOLUME_FILE_NOT_FOUND` if it is not there. */
   async read(id: VolumeId, path: string, at?: CommitOid): Promise<string> {
+    return new TextDecoder().decode(await this.readBytes(id, path, at));
+  }
+
+  /** A file's bytes as stored (an image, a font…); `VOLUME_FILE_NOT_FOUND` if it is not there. */
+  async readBytes(id: VolumeId, path: string, at?: CommitOid): Promise<Uint8Array> {
     const checked = parseVolumePath(path);
     if (!checked.ok) throw checked.error;
-    const text = await (await this.open(id)).readText(checked.value, at);
-    if (text === null) throw new WeftError('VOLUME_FILE_NOT_FOUND', `${path} is not in ${id}${at ? ` at ${at.slice(0, 7)}` : ''}.`, { volume: id, path, at });
-    return text;
+    const bytes = await (await this.open(id)).readFile(checked.value, at);
+    if (bytes === null) throw new WeftError('VOLUME_FILE_NOT_FOUND', `${path} is not in ${id}${at ? ` at ${at.slice(0, 7)}` : ''}.`, { volume: id, path, at });
+    return bytes;
   }
 
   // ── skills ────────────────────────────────────────────────────────────────
@@ -264,7 +269,7 @@ export class Volumes {
 
   /** Commits a trace to the user volume at `traces/<yyyy>/<mm>/<traceId>.json`. */
   /** Writes one file of the user volume by hand (other volumes change only by sync and promotion). */
-  async writeFile(id: VolumeId, path: string, content: string, message: string): Promise<WriteResult> {
+  async writeFile(id: VolumeId, path: string, content: string | Uint8Array, message: string): Promise<WriteResult> {
     this.assertUserWritable(id);
     const checked = parseVolumePath(path);
     if (!checked.ok) throw checked.error;
