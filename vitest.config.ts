@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'workers/**/*.test.ts', 'e2e/fixtures/**/*.test.ts', 'skills/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Property tests and real runtimes (Pyodide, git) are CPU-bound: 5 s is enough on a warm
+    // machine and not on a cold two-core one, where they failed at the default while correct.
+    testTimeout: 30_000,
   },
 });
