@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { expect, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 import { chunk, type OpenAiAnswer, type OpenAiServer, type RecordedRequest, startOpenAiServer, textAnswer, toolCallAnswer } from './fixtures/openaiServer';
 
 // A tool call runs a Python skill: Pyodide's first load in Chromium takes seconds.
@@ -150,4 +151,53 @@ test('a context skill joins the conversation: its chip opens the skill', async (
   await chip.click();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('heading', { name: 'writing-clear-prompts' })).toBeVisible();
+});
+
+test('a turn says what it waits on, Stop works before the first byte, and a cut-off answer is marked incomplete', async ({ page }) => {
+  await openChat(page);
+  await page.evaluate((baseUrl) => window.weft!.call({ op: 'llm.setProvider', id: 'scripted', label: 'Scripted', baseUrl, model: 'test-model' }), server.url);
+  await page.reload();
+  await waitForKernel(page);
+  await page.getByRole('tab', { name: 'Chat' }).click();
+  const message = page.getByRole('textbox', { name: 'Message' });
+  const live = page.locator('[data-live="streaming"]');
+
+  // A server that takes the request and says nothing (Ollama while it loads a model).
+  server.script({ kind: 'hang' });
+  await message.fill('Are you there?');
+  await message.press('Enter');
+  await expect(live.getByRole('status')).toContainText('Waiting for the model to answer');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const first = page.locator('[data-turn="1"]');
+  await expect(first).toHaveAttribute('data-status', 'cancelled');
+  await expect(first.getByText('Stopped.')).toBeVisible();
+  await expect(message).toBeEnabled();
+  await page.screenshot({ path: 'e2e/screenshots/chat-cancelled-before-first-byte.png' });
+
+  // llama-server streams how far it has read a long prompt before its first token.
+  server.script({ kind: 'stream', steps: [`data: ${JSON.stringify({ choices: [], prompt_progress: { total: 4096, cache: 0, processed: 1536, time_ms: 2100 } })}\n\n`, { hang: true }] });
+  await message.fill('Summarise the notes above');
+  await message.press('Enter');
+  await expect(live.getByRole('status')).toContainText('Reading the prompt: 1,536 of 4,096 tokens');
+  await page.screenshot({ path: 'e2e/screenshots/chat-reading-the-prompt.png' });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.locator('[data-turn="2"]')).toHaveAttribute('data-status', 'cancelled');
+
+  // The stream ends mid-answer (no finish reason, no [DONE]): the text stays, marked incomplete, and the next
+  // request tells the model so instead of passing it off as a finished answer.
+  server.script({ kind: 'stream', steps: [chunk('test-model', { role: 'assistant', content: '' }), chunk('test-model', { content: 'The three steps are: first, measure the' })] });
+  await expect(message).toBeEnabled();
+  await message.fill('What are the steps?');
+  await message.press('Enter');
+  const third = page.locator('[data-turn="3"]');
+  await expect(third).toHaveAttribute('data-status', 'error');
+  await expect(third.getByText('The three steps are: first, measure the')).toBeVisible();
+  await expect(third.locator('[data-incomplete="cut-off"]')).toContainText('this answer broke off before it finished');
+  await page.screenshot({ path: 'e2e/screenshots/chat-cut-off-answer.png' });
+  server.script(textAnswer(['Measure, compare, record.']));
+  await message.fill('Go on');
+  await message.press('Enter');
+  await expect(page.locator('[data-turn="4"]')).toHaveAttribute('data-status', 'ok');
+  const sent = (server.requests.at(-1)!.body as { messages: { role: string; content: string | null }[] }).messages;
+  expect(sent.filter((m) => m.role === 'assistant').at(-1)!.content).toMatch(/measure the\n\n\[This answer is incomplete: it broke off mid-answer/);
 });
