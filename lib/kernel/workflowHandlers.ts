@@ -17,6 +17,7 @@ import {
   parseWorkflow,
   type ResolvedSkill,
   type RunNode,
+  runRefusal,
   runWorkflow,
   simulateWorkflow,
   type Workflow,
@@ -92,11 +93,15 @@ export interface ExecuteOptions {
 /**
  * Runs a workflow as a process (kind `run`): each node an enzyme, an agent process, or a nested
  * compound run; the trace verified and committed. Used by `workflow.run` and `trace.replay`.
+ * A workflow that `workflow.check` finds errors in is refused before anything starts (see `runRefusal`).
  */
 export async function executeWorkflow(deps: WorkflowDeps, runs: Map<string, WorkflowRun>, workflow: Workflow, o: ExecuteOptions): Promise<WorkflowRunSummary & { readonly nodeSkills: ReadonlyMap<string, ResolvedSkill> }> {
   const ws = deps.workspace();
   const skills = new Map(await resolveSkills(ws, workflow));
   for (const [name, resolved] of o.skills ?? []) skills.set(name, resolved);
+  // Whatever workflow.check finds refuses the run here: no process, no node started, no trace committed.
+  const refusal = runRefusal(workflow, (name) => skills.get(name)?.skill ?? null, o.only ? { only: o.only } : {});
+  if (refusal) throw refusal;
   const { table, runners } = deps.enzymes;
   const proc = table.spawn({ name: workflow.name, kind: 'run', command: `${o.verb === 'Replay' ? 'replay' : 'run'} ${workflow.name} (${workflow.nodes.length} nodes)`, state: 'RUNNING', parent: KERNEL_PID });
   const pid = proc.pid;
@@ -209,6 +214,8 @@ async function runCompound(deps: WorkflowDeps, run: RunContext, nodeId: string, 
     { runId: `${nodeId}-${deps.clock.now().toString(36)}`, traceId: newTraceId(), seed: ctx.seed, pid: run.pid, signal: ctx.signal },
   );
   const result = await innerRun.done;
+  // Refused as a whole (its sub-workflow has check errors): say so, not "node ? failed".
+  if (result.status !== 'ok' && result.nodes.length === 0 && result.error) throw new WeftError(result.error.code, `${skill.name}: ${result.error.message}`, { skill: skill.name, ...result.error.data });
   if (result.status !== 'ok') {
     const failed = result.nodes.find((n) => n.status === 'error');
     throw new WeftError('RUNTIME_ERROR', `${skill.name}: its node ${failed?.nodeId ?? '?'} failed${failed?.error ? `: ${failed.error.message}` : ` (${result.status})`}.`, { skill: skill.name, node: failed?.nodeId ?? null });
