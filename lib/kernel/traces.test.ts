@@ -84,6 +84,14 @@ describe('evolution', () => {
     expect(run.status).toBe('ok');
     const outputs = run.nodes[0]!.outputs!;
     expect(Object.keys(outputs).length).toBeGreaterThan(0);
+
+    // More runs of the accepted pattern, and of the compound alone: nothing to suggest (no "-2", no wrapping it again).
+    for (const decimals of [4, 5]) expect((await call<WorkflowRunSummary>('workflow.run', { workflow: withDecimals(decimals) })).status).toBe('ok');
+    for (const seed of [2, 3]) expect((await call<WorkflowRunSummary>('workflow.run', { workflow: compound, seed })).status).toBe('ok');
+    const again = await call<EvolutionReport>('evolution.mine', {});
+    expect(again.patterns.find((p) => p.id === pattern.id)!.count).toBeGreaterThanOrEqual(5);
+    expect(again.patterns.some((p) => p.label === 'uses-compound' && p.count === 3)).toBe(true);
+    expect(again.suggestions).toEqual([]);
   }, 60_000);
 
   it('remembers a rejection, and mines zero traces to an empty report', async () => {
