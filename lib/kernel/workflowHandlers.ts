@@ -26,7 +26,7 @@ import {
 import type { Handlers } from './dispatcher';
 import { type EnzymeDeps, runEnzyme } from './enzymes';
 import type { SkillSource } from './permissionGate';
-import type { WorkflowRunSummary } from './protocol';
+import type { EnzymeRun, WorkflowRunSummary } from './protocol';
 import type { SpanLog } from './spanLog';
 import type { AgentHost } from './agentHost';
 import { endAgentRun, runAgentNode } from './agentNodes';
@@ -156,6 +156,33 @@ export async function executeWorkflow(deps: WorkflowDeps, runs: Map<string, Work
     deps.log('error', `The trace of ${workflow.name} was not saved: ${coded.message}`, pid);
     return { ...summary, trace: null, traceError: coded.toJSON(), nodeSkills: skills };
   }
+}
+
+/**
+ * `skill.run` of a compound (workflow) skill: a one-node workflow of it, run as any workflow runs
+ * it (a run process, the sub-workflow nested, the trace committed); the node's outputs are the
+ * result, its error the error. `where` is the version to run (the volume it was read from).
+ */
+export async function runWorkflowSkill(deps: WorkflowDeps, runs: Map<string, WorkflowRun>, skill: ExecutableSkill, where: { volume: string; content: string }, request: { inputs: Record<string, unknown>; seed: number; tag?: string; timeoutMs?: number }): Promise<EnzymeRun> {
+  const started = deps.clock.now();
+  const node = { id: 'skill', skill: skill.name, params: request.inputs, position: { x: 0, y: 0 }, ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }) };
+  const workflow: Workflow = { version: 1, id: `skill-run-${skill.name}`, name: skill.name, nodes: [node], edges: [] };
+  const resolved: ResolvedSkill = { skill, hash: await hashJson(where.content), volume: where.volume };
+  const summary = await executeWorkflow(deps, runs, workflow, { seed: request.seed, skills: new Map([[skill.name, resolved]]), ...(request.tag === undefined ? {} : { tag: request.tag }) });
+  const result = summary.nodes[0];
+  if (!result || (result.status !== 'ok' && result.status !== 'cached')) throw WeftError.from(result?.error ?? summary.error ?? new WeftError('RUNTIME_ERROR', `${skill.name} did not finish (${summary.status}).`, { skill: skill.name }));
+  return {
+    outputs: result.outputs ?? {},
+    stdout: '',
+    stderr: '',
+    energy: summary.energy,
+    details: { compound: true, runId: summary.runId, ...(summary.trace ? { trace: summary.trace.path } : {}) },
+    pid: summary.pid,
+    runtime: 'workflow',
+    seed: request.seed,
+    spanId: result.spanId,
+    durationMs: deps.clock.now() - started,
+  };
 }
 
 interface RunContext {
