@@ -141,3 +141,31 @@ test('an example opens from the empty canvas, and a bad import says what is wron
   // Nothing was replaced.
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
 });
+
+test('a workflow with a type mismatch is refused before any node runs, and the canvas names the bad edge', async ({ page }) => {
+  await openWorkbench(page);
+  const canvas = page.getByRole('region', { name: 'Canvas' });
+  const workflow = {
+    version: 1,
+    id: 'mismatch',
+    name: 'mismatch',
+    nodes: [
+      { id: 'stats', skill: 'csv-stats', params: {}, position: { x: 0, y: 0 } },
+      { id: 'sort', skill: 'table-filter-sort', params: {}, position: { x: 360, y: 0 } },
+    ],
+    edges: [{ from: { node: 'stats', output: 'rows' }, to: { node: 'sort', input: 'table' } }],
+  };
+  await canvas.getByRole('button', { name: 'Workflow file' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: /Import JSON/ }).click();
+  await (await chooser).setFiles({ name: 'mismatch.workflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workflow)) });
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+
+  await runAndWait(page, 'error');
+  const alert = canvas.getByRole('alert');
+  await expect(alert).toContainText('no node was started');
+  await expect(alert).toContainText('stats.rows → sort.table');
+  await expect(statusOf(page, 'sort')).toHaveAttribute('data-status', 'error');
+  // The upstream node never ran.
+  await expect(statusOf(page, 'stats')).toHaveAttribute('data-status', 'idle');
+});

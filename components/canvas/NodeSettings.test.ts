@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowNode } from '@/lib/workflow';
-import { withSetting } from './NodeSettings';
+import { RUN_SETTING_FIELDS, withSetting } from './NodeSettings';
+import { parseParamText } from './ParamField';
 
 const node: WorkflowNode = { id: 'a', skill: 'csv-stats', params: {}, position: { x: 0, y: 0 } };
 
@@ -9,6 +10,17 @@ describe('withSetting', () => {
     expect(withSetting(node, 'deadline_s', 2.5).timeoutMs).toBe(2500);
     expect(withSetting({ ...node, timeoutMs: 900 }, 'deadline_s', null)).not.toHaveProperty('timeoutMs');
     expect(withSetting({ ...node, timeoutMs: 900 }, 'deadline_s', 0)).not.toHaveProperty('timeoutMs');
+  });
+
+  it('takes a blank deadline as valid, meaning the skill’s own timeout; a blank required number stays invalid', () => {
+    const deadline = RUN_SETTING_FIELDS.find((f) => f.name === 'deadline_s')!;
+    const blank = parseParamText(deadline, '  ');
+    expect(blank).toEqual({ ok: true, value: undefined });
+    expect(withSetting({ ...node, timeoutMs: 900 }, 'deadline_s', blank.ok ? blank.value : 'kept')).not.toHaveProperty('timeoutMs');
+    expect(parseParamText(deadline, '2.5')).toEqual({ ok: true, value: 2.5 });
+    expect(parseParamText(deadline, 'soon')).toEqual({ ok: false, problem: 'deadline_s needs a number' });
+    expect(parseParamText({ name: 'bins', type: 'number' }, '')).toEqual({ ok: false, problem: 'bins needs a number' });
+    expect(parseParamText({ name: 'bins', type: 'number', default: 10 }, '')).toEqual({ ok: true, value: undefined });
   });
 
   it('sets a retry policy, keeps the other half, and removes it at zero retries', () => {

@@ -11,9 +11,10 @@ import styles from './Canvas.module.css';
 import { ParamField } from './ParamField';
 import { useCanvasStore } from './useCanvasStore';
 
-const FIELDS: readonly IoSpec[] = [
-  { name: 'deadline_s', type: 'number', description: 'Seconds this node may run before it is stopped (blank: the skill’s own timeout).' },
-  { name: 'retries', type: 'number', description: 'How many more attempts after a failure (0: none).' },
+/** The run settings as fields; blank is allowed where it has a meaning (the skill's own deadline, no retries). */
+export const RUN_SETTING_FIELDS: readonly IoSpec[] = [
+  { name: 'deadline_s', type: 'number', required: false, description: 'Seconds this node may run before it is stopped (blank: the skill’s own timeout).' },
+  { name: 'retries', type: 'number', required: false, description: 'How many more attempts after a failure (0 or blank: none).' },
   { name: 'backoff_ms', type: 'number', description: 'Wait before the first retry, in milliseconds; it doubles each time.' },
 ];
 
@@ -43,7 +44,7 @@ export function NodeSettings({ node }: { node: WorkflowNode }) {
     <section className={styles.panelSection}>
       <h4>Run settings</h4>
       <div className={styles.params}>
-        {FIELDS.map((field) => (
+        {RUN_SETTING_FIELDS.map((field) => (
           <label key={field.name} className={styles.param} title={field.description}>
             <span>{field.name.replace('_', ' ')}</span>
             <ParamField spec={field} value={values[field.name]} onCommit={commit} label={field.name} />

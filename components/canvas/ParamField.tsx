@@ -3,7 +3,8 @@
 /**
  * One param of a node: a checkbox for booleans, a number or text field, or a small JSON field for
  * everything else. Text fields commit on Enter or when they lose focus (one undo step per edit,
- * not per keystroke); invalid JSON or a non-number is shown, not committed.
+ * not per keystroke); invalid JSON or a non-number is shown, not committed. A blank optional
+ * field unsets the param (its default applies).
  */
 import { memo, useState } from 'react';
 import type { IoSpec } from '@/lib/skills';
@@ -36,7 +37,7 @@ export const ParamField = memo(function ParamField({ spec, value, onCommit, labe
 function TextParam({ spec, shown, name, onCommit }: { spec: IoSpec; shown: unknown; name: string; onCommit(name: string, value: unknown): void }) {
   const initial = toText(spec, shown);
   const [text, setText] = useState(initial);
-  const parsed = fromText(spec, text);
+  const parsed = parseParamText(spec, text);
   const commit = () => {
     if (text !== initial && parsed.ok) onCommit(spec.name, parsed.value);
   };
@@ -67,13 +68,18 @@ function toText(spec: IoSpec, value: unknown): string {
   return JSON.stringify(value);
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
+export type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
 
-function fromText(spec: IoSpec, text: string): Parsed {
+/**
+ * A field's text as the param's value: undefined (unset: the default applies) for a blank field
+ * that may be blank (it is optional or has a default), or why the text does not fit its type.
+ */
+export function parseParamText(spec: IoSpec, text: string): Parsed {
   if (spec.type === 'string') return { ok: true, value: text };
   if (spec.type === 'number') {
+    if (text.trim() === '') return spec.required === false || spec.default !== undefined ? { ok: true, value: undefined } : { ok: false, problem: `${spec.name} needs a number` };
     const n = Number(text);
-    return text.trim() !== '' && Number.isFinite(n) ? { ok: true, value: n } : { ok: false, problem: `${spec.name} needs a number` };
+    return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, problem: `${spec.name} needs a number` };
   }
   if (text.trim() === '') return { ok: true, value: undefined };
   try {

@@ -9,7 +9,7 @@ import type { KernelClient } from '@/lib/kernel/client';
 import type { KernelEvent } from '@/lib/kernel/protocol';
 import type { Workflow } from '@/lib/workflow';
 import { showNotice } from './useCanvasNotice';
-import { type LogLine, useCanvasRun } from './useCanvasRun';
+import { type LogLine, refusalProblems, useCanvasRun } from './useCanvasRun';
 
 export type CanvasClient = Pick<KernelClient, 'call' | 'on'>;
 
@@ -56,7 +56,12 @@ export async function runCanvas(client: CanvasClient, workflow: Workflow, only?:
     useCanvasRun.getState().finish(runId, summary);
   } catch (thrown) {
     flush();
-    useCanvasRun.getState().fail(runId, WeftError.from(thrown).toJSON());
+    const error = WeftError.from(thrown).toJSON();
+    const stopped = useCanvasRun.getState().stopping;
+    useCanvasRun.getState().fail(runId, error);
+    const refused = refusalProblems(error);
+    if (refused) showNotice('error', `This workflow cannot run, so no node was started: fix ${refused.length === 1 ? 'this problem' : `these ${refused.length} problems`} first.`, refused.map((p) => p.message));
+    else if (!stopped) showNotice('error', `The run failed: ${error.message}`);
   } finally {
     off();
   }

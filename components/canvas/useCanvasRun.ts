@@ -55,6 +55,19 @@ interface CanvasRunState {
 
 const idle = { phase: 'idle', runId: null, pid: null, stopping: false, startedAt: null, nodes: {}, logs: {}, summary: null, error: null } as const;
 
+export interface RefusalProblem {
+  readonly nodeId: string | null;
+  readonly message: string;
+}
+
+/** The problems of a run the kernel refused before any node started (`workflow.check` errors), or null for any other failure. */
+export function refusalProblems(error: WeftErrorData): readonly RefusalProblem[] | null {
+  if (error.code !== 'WORKFLOW_INVALID' && error.code !== 'WORKFLOW_CYCLE') return null;
+  const problems = error.data?.problems;
+  if (!Array.isArray(problems) || problems.length === 0) return null;
+  return problems.map((p: { nodeId?: unknown; message?: unknown }) => ({ nodeId: typeof p.nodeId === 'string' ? p.nodeId : null, message: String(p.message) }));
+}
+
 export const useCanvasRun = create<CanvasRunState>()((set) => ({
   ...idle,
   prediction: null,
@@ -104,8 +117,18 @@ export const useCanvasRun = create<CanvasRunState>()((set) => ({
   fail: (runId, error) =>
     set((s) => {
       if (s.runId !== runId) return s;
+      const refused = refusalProblems(error);
       const nodes: Record<string, NodeRun> = {};
-      for (const [id, n] of Object.entries(s.nodes)) nodes[id] = n.status === 'queued' || n.status === 'running' ? { ...n, status: 'cancelled' } : n;
+      if (refused) {
+        // Nothing ran: the nodes at fault say why, the others are back to how they were before.
+        for (const p of refused) {
+          if (p.nodeId === null) continue;
+          const reason = nodes[p.nodeId]?.reason;
+          nodes[p.nodeId] = { status: 'error', durationMs: null, reason: reason ? `${reason} ${p.message}` : p.message, result: null };
+        }
+      } else {
+        for (const [id, n] of Object.entries(s.nodes)) nodes[id] = n.status === 'queued' || n.status === 'running' ? { ...n, status: 'cancelled' } : n;
+      }
       return { phase: s.stopping ? 'cancelled' : 'error', error, nodes, stopping: false };
     }),
 

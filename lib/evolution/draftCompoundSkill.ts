@@ -8,6 +8,9 @@ import { learnDefaults } from './learnDefaults';
 import { runningOrder } from './runningOrder';
 import { EvolutionReason, type MinedNode, type MinedPattern, type MinedRun, type ResolveIo, type SkillSuggestion } from './types';
 
+/** The metadata key of a drafted compound that names the pattern it was drafted from. */
+export const EVOLVED_FROM = 'evolved-from';
+
 /** Canvas spacing of the drafted nodes, left to right by level. */
 const STEP_X = 260;
 const STEP_Y = 140;
@@ -71,7 +74,8 @@ export function draftCompoundSkill(pattern: MinedPattern, runs: readonly MinedRu
     name: asSkillName(name),
     description,
     license: 'MIT',
-    metadata: { category: 'workflow', tags: ['evolution', 'compound', ...new Set(pattern.chain)].join(', ') },
+    // `evolved-from` keeps the pattern from being suggested again once this skill exists (see `mine`).
+    metadata: { category: 'workflow', tags: ['evolution', 'compound', ...new Set(pattern.chain)].join(', '), [EVOLVED_FROM]: pattern.id },
     runtime: 'workflow',
     inputs: io.inputs,
     outputs: io.outputs,

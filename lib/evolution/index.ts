@@ -3,5 +3,5 @@ export * from './types';
 export { signatureOf, type Signature, type WorkflowShape } from './signatureOf';
 export { minePatterns } from './minePatterns';
 export { learnDefaults } from './learnDefaults';
-export { draftCompoundSkill } from './draftCompoundSkill';
-export { mine, type MineInput, type MineReport } from './mine';
+export { draftCompoundSkill, EVOLVED_FROM } from './draftCompoundSkill';
+export { type CompoundInUse, mine, type MineInput, type MineReport } from './mine';

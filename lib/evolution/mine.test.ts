@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { parseSkill } from '../skills';
+import { type ExecutableSkill, parseSkill } from '../skills';
 import type { Trace } from '../spans';
+import { parseCompound } from '../workflow';
 import { csvWorkflow, resolveSkill, turnTrace, workflowTrace } from './evolutionFixtures';
-import { mine } from './mine';
+import { type CompoundInUse, mine } from './mine';
+import type { ResolveIo, SkillSuggestion } from './types';
+
+/** A suggestion as the compound skill it becomes once accepted (optionally without the metadata a skill accepted before it existed lacks). */
+function accepted(suggestion: SkillSuggestion, keepMetadata = true): { compound: CompoundInUse; resolve: ResolveIo } {
+  const skill = parseSkill(suggestion.content).ok ? ((parseSkill(suggestion.content) as { value: { skill: ExecutableSkill } }).value.skill) : null;
+  const spec = parseCompound(skill!.code.source, suggestion.name);
+  if (!spec.ok) throw spec.error;
+  const evolvedFrom = skill!.metadata?.['evolved-from'];
+  const compound: CompoundInUse = { name: suggestion.name, workflow: spec.value.workflow, ...(keepMetadata && evolvedFrom ? { evolvedFrom } : {}) };
+  return { compound, resolve: (name) => (name === suggestion.name ? { inputs: skill!.inputs, outputs: skill!.outputs } : resolveSkill(name)) };
+}
 
 const csvRuns = (n: number, status: (i: number) => 'ok' | 'error' = () => 'ok', name = 'CSV stats') => Promise.all(Array.from({ length: n }, (_, i) => workflowTrace({ ...csvWorkflow({ bins: i + 1 }), name, at: i, status: status(i) })));
 
@@ -51,6 +63,27 @@ describe('mine', () => {
     // The rejected pattern gained runs, yet stays rejected: its id is its signature's.
     expect(second.patterns.map((p) => p.count)).toEqual([5, 3]);
     expect(second.suggestions.map((s) => s.patternId)).toEqual([first.suggestions[1]!.patternId]);
+  });
+
+  it('does not suggest an accepted pattern again under a new name, nor wrap the compound run alone', async () => {
+    const csv = await csvRuns(3);
+    const turns = await Promise.all([0, 1, 2].map((at) => turnTrace({ tools: ['csv-stats', 'line-plot'], at })));
+    const first = mine([...csv, ...turns], { resolve: resolveSkill }).suggestions;
+    const flow = first.find((x) => x.patternId.startsWith('wf-'));
+    const tools = first.find((x) => x.patternId.startsWith('tools-'));
+    expect(flow!.content).toContain(`evolved-from: ${flow!.patternId}`);
+    const a = accepted(flow!);
+    const b = accepted(tools!);
+    // More runs of both patterns, and three runs of the new compound as a one-node workflow.
+    const more = [...csv, ...(await csvRuns(2)), ...turns, ...(await Promise.all([5, 6].map((at) => turnTrace({ tools: ['csv-stats', 'line-plot'], at }))))];
+    const alone = await Promise.all([7, 8, 9].map((at) => workflowTrace({ name: 'uses it', at, nodes: [{ id: 'c', skill: flow!.name, params: { stats_bins: at } }] })));
+    const existing = new Set([flow!.name, tools!.name]);
+    const resolve: ResolveIo = (name) => a.resolve(name) ?? b.resolve(name);
+    const again = mine([...more, ...alone], { resolve, existing, compounds: [a.compound, b.compound] });
+    expect(again.patterns.map((p) => p.count)).toEqual([5, 5, 3]);
+    expect(again.suggestions).toEqual([]);
+    // A compound accepted before it carried `evolved-from` is known by its structure.
+    expect(mine(more, { resolve, existing, compounds: [accepted(flow!, false).compound] }).suggestions.map((s) => s.name)).toEqual([`${tools!.name}-2`]);
   });
 
   it('counts unreadable traces as skipped', async () => {

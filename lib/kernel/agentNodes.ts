@@ -1,7 +1,7 @@
 /**
  * Agent nodes of a workflow run: each is an agent process, a child of the run. A node that names
  * a `reviser` reviews — it replies APPROVE or REVISE, and on REVISE sends the reviser's work back
- * over the bus once and reviews the revision; a node some other node names as its reviser stays
+ * over the bus once and reviews the revision; its answer is the approved work; a node some other node names as its reviser stays
  * after answering, to revise on request, until the run ends (`endAgentRun`).
  */
 import { type Pid, WeftError } from '../core';
@@ -52,7 +52,12 @@ export async function runAgentNode(host: AgentHost, node: {
     const reviser = text('reviser');
     const message = [brief, reviser ? `${REVIEW_INSTRUCTION}\n\n${task}` : task].filter(Boolean).join('\n\n');
     let step = await host.step(agent, message);
-    if (reviser && step.status === 'ok') step = await review(host, agent, step, reviser, node.nodePids, node.signal);
+    let outputs: Record<string, unknown> = { answer: step.answer };
+    if (reviser && step.status === 'ok') {
+      const reviewed = await review(host, agent, step, { work: task, reviserNode: reviser, nodePids: node.nodePids, signal: node.signal });
+      step = reviewed.step;
+      outputs = { answer: reviewed.answer, review: step.answer, approved: reviewed.approved };
+    }
     if (step.status !== 'ok') {
       host.finish(agent, step);
       throw WeftError.from(step.error ?? new WeftError('LLM_CANCELLED', `Agent ${proc.pid} was stopped.`));
@@ -62,7 +67,7 @@ export async function runAgentNode(host: AgentHost, node: {
     } else {
       host.finish(agent, step);
     }
-    return { outputs: { answer: step.answer }, tokens: agent.usage };
+    return { outputs, tokens: agent.usage };
   } finally {
     node.signal.removeEventListener('abort', onAbort);
   }
@@ -76,21 +81,26 @@ export function endAgentRun(host: AgentHost, nodePids: Map<string, Pid>): void {
   }
 }
 
-async function review(host: AgentHost, reviewer: Agent, first: Step, reviserNode: string, nodePids: Map<string, Pid>, signal: AbortSignal): Promise<Step> {
+/**
+ * A review: the reviewer's verdict on `work`, at most one revision. An approved review answers
+ * with the approved work itself (the reviewer's reply is its `review`), so a bare "APPROVED"
+ * never stands in for the code; one not approved answers with the feedback, then the last work.
+ */
+async function review(host: AgentHost, reviewer: Agent, first: Step, on: { work: string; reviserNode: string; nodePids: Map<string, Pid>; signal: AbortSignal }): Promise<{ step: Step; answer: string; approved: boolean }> {
   const verdict = parseVerdict(first.answer);
-  if (verdict.kind === 'approve') return first;
-  const reviser = nodePids.get(reviserNode);
+  if (verdict.kind === 'approve') return { step: first, answer: on.work, approved: true };
+  const reviser = on.nodePids.get(on.reviserNode);
   if (reviser === undefined || !host.alive(reviser)) {
-    return { ...first, answer: `Not approved (the ${reviserNode} agent is no longer running to revise it). Feedback: ${verdict.feedback}` };
+    return { step: first, answer: `Not approved (the ${on.reviserNode} agent is no longer running to revise it). Feedback: ${verdict.feedback}\n\n${on.work}`, approved: false };
   }
   host.bus.send(reviewer.pid, reviser, { feedback: verdict.feedback, spanOf: reviewer.lastSpan }, 'revise');
-  const reply = await host.bus.receive(reviewer.pid, { from: reviser, topic: 'revised', timeoutMs: REVIEW_WAIT_MS, signal });
+  const reply = await host.bus.receive(reviewer.pid, { from: reviser, topic: 'revised', timeoutMs: REVIEW_WAIT_MS, signal: on.signal });
   const work = String((reply.body as { work?: unknown } | null)?.work ?? '');
   const second = await host.step(reviewer, `The revised work:\n\n${work}\n\nReview it again. Reply APPROVE or REVISE: (this is the last round).`);
-  if (second.status !== 'ok') return second;
+  if (second.status !== 'ok') return { step: second, answer: work, approved: false };
   const again = parseVerdict(second.answer);
   // One revision only: a second REVISE ends the review, not approved.
-  return again.kind === 'approve' ? second : { ...second, answer: `Not approved after one revision. Last feedback: ${again.feedback}\n\n${work}` };
+  return again.kind === 'approve' ? { step: second, answer: work, approved: true } : { step: second, answer: `Not approved after one revision. Last feedback: ${again.feedback}\n\n${work}`, approved: false };
 }
 
 /** A revisable agent, after answering: revise on request until the run ends. */

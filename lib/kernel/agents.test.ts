@@ -130,7 +130,7 @@ describe('the bus', () => {
 });
 
 describe('agent nodes in a workflow', () => {
-  it('runs architect → coder → reviewer as three processes; the reviewer sends the coder back once over the bus', async () => {
+  it('runs architect → coder → reviewer as three processes; the reviewer sends the coder back once over the bus and answers with the approved work', async () => {
     const reviews: string[] = [];
     server.script((request, res) => {
       const system = systemOf(request);
@@ -140,12 +140,13 @@ describe('agent nodes in a workflow', () => {
         return play(textAnswer([user.startsWith('The reviewer asks') ? 'def slugify(t):\n    return "v2"' : 'def slugify(t):\n    return "v1"']), res);
       }
       reviews.push(user);
-      return play(textAnswer([reviews.length === 1 ? 'REVISE: handle accents.' : 'APPROVE\n\ndef slugify(t):\n    return "v2"']), res);
+      return play(textAnswer([reviews.length === 1 ? 'REVISE: handle accents.' : 'APPROVED']), res);
     });
     const workflow = EXAMPLE_WORKFLOWS.find((w) => w.name === 'architect-coder-reviewer')!;
     const run = await call<WorkflowRunSummary>('workflow.run', { workflow });
     expect(run.status).toBe('ok');
-    expect(run.nodes.find((n) => n.nodeId === 'reviewer')?.outputs).toEqual({ answer: 'APPROVE\n\ndef slugify(t):\n    return "v2"' });
+    // A bare "APPROVED" after the revision: the workflow's answer is the revised code it approved.
+    expect(run.nodes.find((n) => n.nodeId === 'reviewer')?.outputs).toEqual({ answer: 'def slugify(t):\n    return "v2"', review: 'APPROVED', approved: true });
     expect(reviews[1]).toContain('return "v2"');
     const agents = (await call<Process[]>('proc.list', { includeTerminated: true })).filter((p) => p.kind === 'agent' && p.parent === run.pid);
     expect(agents.map((p) => p.name).sort()).toEqual(['architect-coder-reviewer/architect', 'architect-coder-reviewer/coder', 'architect-coder-reviewer/reviewer']);

@@ -5,10 +5,11 @@
  * remembered in the settings store so it is not suggested again.
  */
 import { type Clock, type TimerHandle, WeftError } from '../core';
-import { mine } from '../evolution';
+import { type CompoundInUse, EVOLVED_FROM, mine } from '../evolution';
 import { parseSkill, parseSkillName, type IoSpec } from '../skills';
 import type { Trace } from '../spans';
 import type { Workspace } from '../volumes';
+import { parseCompound } from '../workflow';
 import type { Handlers } from './dispatcher';
 import type { EvolutionReport, KernelEvent, SkillSuggestion } from './protocol';
 import type { TraceStore } from './traceHandlers';
@@ -114,8 +115,9 @@ export class Evolution {
         pathOf.set(trace, path);
       }
     }
-    const io = await this.skillIo();
+    const { io, compounds } = await this.skillIo();
     const mined = mine(traces, {
+      compounds,
       ...(options.minCount === undefined ? {} : { minCount: options.minCount }),
       ...(options.minSuccess === undefined ? {} : { minSuccess: options.minSuccess }),
       resolve: (skill) => io.get(skill) ?? null,
@@ -136,20 +138,26 @@ export class Evolution {
     return (await this.deps.workspace().volumes.catalogue()).map((e) => e.name);
   }
 
-  /** Inputs and outputs of every visible executable skill, to type a compound's ports. */
-  private async skillIo(): Promise<Map<string, { inputs: readonly IoSpec[]; outputs: readonly IoSpec[] }>> {
+  /** Inputs and outputs of every visible executable skill, to type a compound's ports; and the compound skills, so what they already are is not suggested again. */
+  private async skillIo(): Promise<{ io: Map<string, { inputs: readonly IoSpec[]; outputs: readonly IoSpec[] }>; compounds: CompoundInUse[] }> {
     const ws = this.deps.workspace();
-    const out = new Map<string, { inputs: readonly IoSpec[]; outputs: readonly IoSpec[] }>();
+    const io = new Map<string, { inputs: readonly IoSpec[]; outputs: readonly IoSpec[] }>();
+    const compounds: CompoundInUse[] = [];
     for (const entry of await ws.volumes.catalogue()) {
       try {
         const parsed = parseSkill(await ws.volumes.readSkill(entry.volume, entry.name), { folder: entry.name });
-        if (parsed.ok && parsed.value.skill.kind === 'executable') out.set(entry.name, { inputs: parsed.value.skill.inputs, outputs: parsed.value.skill.outputs });
-        else out.set(entry.name, { inputs: [], outputs: [] });
+        const skill = parsed.ok ? parsed.value.skill : null;
+        if (skill?.kind === 'executable') {
+          io.set(entry.name, { inputs: skill.inputs, outputs: skill.outputs });
+          const spec = skill.runtime === 'workflow' ? parseCompound(skill.code.source, entry.name) : null;
+          const evolvedFrom = skill.metadata?.[EVOLVED_FROM];
+          if (spec?.ok) compounds.push({ name: entry.name, workflow: spec.value.workflow, ...(evolvedFrom ? { evolvedFrom } : {}) });
+        } else io.set(entry.name, { inputs: [], outputs: [] });
       } catch {
         // an unreadable skill types nothing
       }
     }
-    return out;
+    return { io, compounds };
   }
 }
 

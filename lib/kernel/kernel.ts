@@ -13,8 +13,8 @@ import { runSleep } from './programs/sleep';
 import type { KernelEnvironment, KernelEvent, KernelInfo, Program } from './protocol';
 import type { RuntimeHost, RuntimeKind, RuntimeStatus } from '../runtimes';
 import type { EnzymeDeps } from './enzymes';
-import { runtimeHandlers } from './runtimeHandlers';
-import { workflowHandlers, type WorkflowDeps } from './workflowHandlers';
+import { type RunCompoundSkill, runtimeHandlers } from './runtimeHandlers';
+import { runWorkflowSkill, workflowHandlers, type WorkflowDeps } from './workflowHandlers';
 import { TraceStore, traceHandlers } from './traceHandlers';
 import { Evolution, evolutionHandlers } from './evolutionHandlers';
 import { PermissionGate, permissionHandlers } from './permissionGate';
@@ -275,6 +275,7 @@ export class Kernel {
   }
 
   private handlers(): Handlers {
+    const workflows = this.workflows();
     return {
       'kernel.ping': (call) => (call.payload === undefined ? {} : { payload: call.payload }),
       'kernel.info': () => {
@@ -331,8 +332,8 @@ export class Kernel {
       ...permissionHandlers(this.permissions),
       'spans.recent': (call) => this.spans.recent(call.limit ?? 100, call.kind),
       ...volumeHandlers(() => this.requireWorkspace()),
-      ...runtimeHandlers(this.enzymeDeps(), () => this.requireWorkspace()),
-      ...this.workflows(),
+      ...runtimeHandlers(this.enzymeDeps(), () => this.requireWorkspace(), workflows.runSkill),
+      ...workflows.handlers,
       ...skillHandlers(
         () => this.requireWorkspace(),
         () => {
@@ -377,7 +378,8 @@ export class Kernel {
       agents: this.agents,
       afterRun: () => evolution.soon(),
     };
-    return { ...workflowHandlers(deps, runs), ...traceHandlers({ ...deps, traces, runs }), ...evolutionHandlers(evolution) };
+    const runSkill: RunCompoundSkill = (skill, where, request) => runWorkflowSkill(deps, runs, skill, where, request);
+    return { handlers: { ...workflowHandlers(deps, runs), ...traceHandlers({ ...deps, traces, runs }), ...evolutionHandlers(evolution) }, runSkill };
   }
 
   private requireCatalog(): SkillCatalog {

@@ -59,7 +59,8 @@ export interface SkillEntry {
 /** A finished enzyme run: the runtime's result plus where it was recorded. */
 export interface EnzymeRun extends RunResult {
   readonly pid: Pid;
-  readonly runtime: RuntimeKind;
+  /** `workflow` for a compound skill run by `skill.run` (its pid is the run's process). */
+  readonly runtime: RuntimeKind | 'workflow';
   /** The seed the run used (given, or chosen by the kernel): run again with it to get the same outputs. */
   readonly seed: number;
   /** The `node` span recorded for the run (null inside a workflow run, which records its own). */

@@ -1,19 +1,24 @@
 /**
  * The runtime syscalls: list and warm the runtimes, run code (`runtime.run`) or an executable
- * skill (`skill.run`: resolved user → team → system, its inputs' defaults filled in) as an enzyme.
+ * skill (`skill.run`: resolved user → team → system, its inputs' defaults filled in) as an enzyme,
+ * or a compound (workflow) skill as a workflow run of that one skill.
  */
 import { type Pid, unwrap, WeftError } from '../core';
 import type { RuntimeHost } from '../runtimes';
 import { type ExecutableSkill, parseSkill } from '../skills';
-import { parseVolumeId, type Workspace } from '../volumes';
+import { parseVolumeId, type VolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
 import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, runEnzyme } from './enzymes';
+import type { EnzymeRun, RunOptions } from './protocol';
 
 type RuntimeOp = 'runtime.list' | 'runtime.warm' | 'runtime.run' | 'runtime.setTensorBackend' | 'skill.run';
 
 const KERNEL_PID = 0 as Pid;
 
-export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace): Pick<Handlers, RuntimeOp> {
+/** Runs a compound (workflow) skill for `skill.run`, the way a workflow runs it as a node (see `runWorkflowSkill`). */
+export type RunCompoundSkill = (skill: ExecutableSkill, where: { volume: VolumeId; content: string }, request: RunOptions & { inputs: Record<string, unknown>; seed: number }) => Promise<EnzymeRun>;
+
+export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace, runCompound?: RunCompoundSkill): Pick<Handlers, RuntimeOp> {
   const host = (): RuntimeHost => deps.runtimes();
   const pool = (kind: Parameters<RuntimeHost['get']>[0]) => {
     const found = host().get(kind);
@@ -44,7 +49,11 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace): P
       if (!parsed.ok) throw new WeftError('SKILL_PARSE', `The skill ${c.name} cannot run: ${parsed.error.message}`, parsed.error.data as Record<string, unknown>);
       const skill = parsed.value.skill;
       if (skill.kind !== 'executable') throw new WeftError('RUNTIME_UNAVAILABLE', `${c.name} is a context skill (guidance for the model), not an executable skill, so there is nothing to run.`, { skill: c.name });
-      if (skill.runtime === 'workflow') throw new WeftError('RUNTIME_UNAVAILABLE', `${c.name} is a workflow skill: run it as a node of a workflow on the canvas.`, { skill: c.name });
+      if (skill.runtime === 'workflow') {
+        if (!runCompound) throw new WeftError('RUNTIME_UNAVAILABLE', `${c.name} is a workflow skill, and this kernel runs no workflows: run it as a node of a workflow on the canvas.`, { skill: c.name });
+        const { tag, timeoutMs } = c;
+        return runCompound(skill, { volume: where.volume, content }, { inputs: bindInputs(skill, c.inputs ?? {}), seed: c.seed ?? randomSeed(), ...(tag === undefined ? {} : { tag }), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+      }
       if (skill.runtime === 'agent') throw new WeftError('RUNTIME_UNAVAILABLE', `${c.name} is an agent skill: start it with agent.spawn (/spawn in the chat), or use it as a node on the canvas.`, { skill: c.name });
       return runEnzyme(deps, {
         runtime: skill.runtime,

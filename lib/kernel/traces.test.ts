@@ -84,6 +84,21 @@ describe('evolution', () => {
     expect(run.status).toBe('ok');
     const outputs = run.nodes[0]!.outputs!;
     expect(Object.keys(outputs).length).toBeGreaterThan(0);
+
+    // skill.run runs the compound as the workflow did, and returns its outputs like any skill.run.
+    const direct = await call<{ outputs: Record<string, unknown>; runtime: string; pid: number }>('skill.run', { name: accepted.name, seed: 0 });
+    expect(direct).toMatchObject({ runtime: 'workflow', outputs });
+    expect(await call('proc.get', { pid: direct.pid })).toMatchObject({ kind: 'run', state: 'TERMINATED', exit: { status: 'ok' } });
+    await expect(call('skill.run', { name: accepted.name, inputs: { nope: 1 } })).rejects.toMatchObject({ code: 'RUNTIME_INPUT_INVALID', message: expect.stringContaining('"nope"') });
+
+    // More runs of the accepted pattern, and of the compound alone: nothing to suggest (no "-2", no wrapping it again).
+    for (const decimals of [4, 5]) expect((await call<WorkflowRunSummary>('workflow.run', { workflow: withDecimals(decimals) })).status).toBe('ok');
+    for (const seed of [2, 3]) expect((await call<WorkflowRunSummary>('workflow.run', { workflow: compound, seed })).status).toBe('ok');
+    const again = await call<EvolutionReport>('evolution.mine', {});
+    expect(again.patterns.find((p) => p.id === pattern.id)!.count).toBeGreaterThanOrEqual(5);
+    // The compound alone: three workflow runs and the skill.run above.
+    expect(again.patterns.find((p) => p.signature === `nodes=${accepted.name};edges=`)?.count).toBe(4);
+    expect(again.suggestions).toEqual([]);
   }, 60_000);
 
   it('remembers a rejection, and mines zero traces to an empty report', async () => {

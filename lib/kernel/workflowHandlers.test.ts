@@ -67,6 +67,26 @@ describe('workflow.run', () => {
     expect(summary.nodes.find((n) => n.nodeId === 'fit')!.error!.message).toMatch(/x has 2 values but y has 1/);
   }, 60_000);
 
+  it('refuses a workflow with a type mismatch before any node runs: no process, no trace, every problem named', async () => {
+    const base = example('regression-loss-plot');
+    const mismatched: Workflow = {
+      ...base,
+      nodes: [...base.nodes, { id: 'refit', skill: 'linear-regression', params: {}, position: { x: 720, y: 0 } }, { id: 'stray', skill: 'no-such-skill', params: {}, position: { x: 0, y: 300 } }],
+      edges: [...base.edges, { from: { node: 'fit', output: 'backend' }, to: { node: 'refit', input: 'epochs' } }],
+    };
+    const before = (await kernel.dispatch({ op: 'volume.log', volume: 'users/me', limit: 1 })) as { commit: string }[];
+    const seen = events.length;
+    const processes = ((await kernel.dispatch({ op: 'proc.list', includeTerminated: true })) as unknown[]).length;
+    const refused = (await run(mismatched, { force: ['fit'] }).catch((e: WeftError) => e)) as WeftError;
+    expect(refused.code).toBe('WORKFLOW_INVALID');
+    expect(refused.message).toContain('fit.backend → refit.epochs');
+    expect(refused.message).toContain('no-such-skill');
+    expect((refused.data.problems as { code: string }[]).map((p) => p.code).sort()).toEqual(['SKILL_NOT_FOUND', 'TYPE_MISMATCH']);
+    expect(events.slice(seen).filter((e) => e.type === 'node.status' || e.type === 'run.status')).toEqual([]);
+    expect(((await kernel.dispatch({ op: 'proc.list', includeTerminated: true })) as unknown[]).length).toBe(processes);
+    expect((await kernel.dispatch({ op: 'volume.log', volume: 'users/me', limit: 1 })) as { commit: string }[]).toEqual(before);
+  }, 60_000);
+
   it('simulates a run: cache hits known from history, the critical path named', async () => {
     const prediction = (await kernel.dispatch({ op: 'workflow.simulate', workflow: example('vqe-plot-export'), seed: 1 })) as { nodes: { nodeId: string; outcome: string }[]; criticalPath: { nodeIds: string[] } };
     expect(prediction.nodes.map((n) => n.outcome)).toEqual(['cached', 'cached', 'cached']);

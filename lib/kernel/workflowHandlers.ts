@@ -17,6 +17,7 @@ import {
   parseWorkflow,
   type ResolvedSkill,
   type RunNode,
+  runRefusal,
   runWorkflow,
   simulateWorkflow,
   type Workflow,
@@ -25,7 +26,7 @@ import {
 import type { Handlers } from './dispatcher';
 import { type EnzymeDeps, runEnzyme } from './enzymes';
 import type { SkillSource } from './permissionGate';
-import type { WorkflowRunSummary } from './protocol';
+import type { EnzymeRun, WorkflowRunSummary } from './protocol';
 import type { SpanLog } from './spanLog';
 import type { AgentHost } from './agentHost';
 import { endAgentRun, runAgentNode } from './agentNodes';
@@ -92,11 +93,15 @@ export interface ExecuteOptions {
 /**
  * Runs a workflow as a process (kind `run`): each node an enzyme, an agent process, or a nested
  * compound run; the trace verified and committed. Used by `workflow.run` and `trace.replay`.
+ * A workflow that `workflow.check` finds errors in is refused before anything starts (see `runRefusal`).
  */
 export async function executeWorkflow(deps: WorkflowDeps, runs: Map<string, WorkflowRun>, workflow: Workflow, o: ExecuteOptions): Promise<WorkflowRunSummary & { readonly nodeSkills: ReadonlyMap<string, ResolvedSkill> }> {
   const ws = deps.workspace();
   const skills = new Map(await resolveSkills(ws, workflow));
   for (const [name, resolved] of o.skills ?? []) skills.set(name, resolved);
+  // Whatever workflow.check finds refuses the run here: no process, no node started, no trace committed.
+  const refusal = runRefusal(workflow, (name) => skills.get(name)?.skill ?? null, o.only ? { only: o.only } : {});
+  if (refusal) throw refusal;
   const { table, runners } = deps.enzymes;
   const proc = table.spawn({ name: workflow.name, kind: 'run', command: `${o.verb === 'Replay' ? 'replay' : 'run'} ${workflow.name} (${workflow.nodes.length} nodes)`, state: 'RUNNING', parent: KERNEL_PID });
   const pid = proc.pid;
@@ -151,6 +156,33 @@ export async function executeWorkflow(deps: WorkflowDeps, runs: Map<string, Work
     deps.log('error', `The trace of ${workflow.name} was not saved: ${coded.message}`, pid);
     return { ...summary, trace: null, traceError: coded.toJSON(), nodeSkills: skills };
   }
+}
+
+/**
+ * `skill.run` of a compound (workflow) skill: a one-node workflow of it, run as any workflow runs
+ * it (a run process, the sub-workflow nested, the trace committed); the node's outputs are the
+ * result, its error the error. `where` is the version to run (the volume it was read from).
+ */
+export async function runWorkflowSkill(deps: WorkflowDeps, runs: Map<string, WorkflowRun>, skill: ExecutableSkill, where: { volume: string; content: string }, request: { inputs: Record<string, unknown>; seed: number; tag?: string; timeoutMs?: number }): Promise<EnzymeRun> {
+  const started = deps.clock.now();
+  const node = { id: 'skill', skill: skill.name, params: request.inputs, position: { x: 0, y: 0 }, ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }) };
+  const workflow: Workflow = { version: 1, id: `skill-run-${skill.name}`, name: skill.name, nodes: [node], edges: [] };
+  const resolved: ResolvedSkill = { skill, hash: await hashJson(where.content), volume: where.volume };
+  const summary = await executeWorkflow(deps, runs, workflow, { seed: request.seed, skills: new Map([[skill.name, resolved]]), ...(request.tag === undefined ? {} : { tag: request.tag }) });
+  const result = summary.nodes[0];
+  if (!result || (result.status !== 'ok' && result.status !== 'cached')) throw WeftError.from(result?.error ?? summary.error ?? new WeftError('RUNTIME_ERROR', `${skill.name} did not finish (${summary.status}).`, { skill: skill.name }));
+  return {
+    outputs: result.outputs ?? {},
+    stdout: '',
+    stderr: '',
+    energy: summary.energy,
+    details: { compound: true, runId: summary.runId, ...(summary.trace ? { trace: summary.trace.path } : {}) },
+    pid: summary.pid,
+    runtime: 'workflow',
+    seed: request.seed,
+    spanId: result.spanId,
+    durationMs: deps.clock.now() - started,
+  };
 }
 
 interface RunContext {
@@ -209,6 +241,8 @@ async function runCompound(deps: WorkflowDeps, run: RunContext, nodeId: string, 
     { runId: `${nodeId}-${deps.clock.now().toString(36)}`, traceId: newTraceId(), seed: ctx.seed, pid: run.pid, signal: ctx.signal },
   );
   const result = await innerRun.done;
+  // Refused as a whole (its sub-workflow has check errors): say so, not "node ? failed".
+  if (result.status !== 'ok' && result.nodes.length === 0 && result.error) throw new WeftError(result.error.code, `${skill.name}: ${result.error.message}`, { skill: skill.name, ...result.error.data });
   if (result.status !== 'ok') {
     const failed = result.nodes.find((n) => n.status === 'error');
     throw new WeftError('RUNTIME_ERROR', `${skill.name}: its node ${failed?.nodeId ?? '?'} failed${failed?.error ? `: ${failed.error.message}` : ` (${result.status})`}.`, { skill: skill.name, node: failed?.nodeId ?? null });

@@ -17,7 +17,6 @@ import type { NodeEnding, NodeRecord } from './nodeRecord';
 import { cancelError, runAttempts } from './runAttempts';
 import type { LogStreamName, RunWorkflowDeps } from './runTypes';
 import type { WorkflowGraph } from './workflowGraph';
-import type { WorkflowProblem } from './workflowProblem';
 
 export interface NodeContext {
   readonly graph: WorkflowGraph;
@@ -26,8 +25,6 @@ export interface NodeContext {
   readonly runtimeVersion: string;
   readonly defaultTimeoutMs: number;
   readonly force: ReadonlySet<string>;
-  /** Error problems per node position (from `checkWorkflow`). */
-  readonly problems: ReadonlyMap<number, readonly WorkflowProblem[]>;
   readonly running: (i: number, attempt: number) => void;
   readonly log: (i: number, stream: LogStreamName, text: string, attempt: number) => void;
   /** Memo writes in flight; the run waits for them before it ends. */
@@ -39,11 +36,6 @@ export async function executeNode(ctx: NodeContext, i: number): Promise<NodeEndi
   const node = graph.nodes[i]!;
   const record = records[i]!;
   const signal = record.controller!.signal;
-  const problems = ctx.problems.get(i);
-  if (problems) {
-    const listed = problems.map((p) => p.message).join(' ');
-    return { status: 'error', error: new WeftError(WorkflowErrorCode.invalid, `Node "${node.id}" cannot run: ${listed}`, { nodeId: node.id, problems: problems.map((p) => p.code) }) };
-  }
   const resolved = deps.skills.get(node.skill)!;
   const skill = resolved.skill as ExecutableSkill;
   const incoming: IncomingValue[] = [];

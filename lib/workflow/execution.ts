@@ -33,7 +33,6 @@ export class Execution {
     private readonly graph: WorkflowGraph,
     private readonly deps: RunWorkflowDeps,
     private readonly options: RunWorkflowOptions,
-    problems: ReadonlyMap<number, readonly WorkflowProblem[]>,
     private readonly onEnd: () => void,
   ) {
     this.records = graph.nodes.map(newRecord);
@@ -46,7 +45,6 @@ export class Execution {
       runtimeVersion: options.runtimeVersion ?? '1',
       defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
       force: options.force ?? new Set(),
-      problems,
       running: (i, attempt) => this.status(i, 'running', { attempt }),
       log: (i, stream, text, attempt) => this.emit({ type: 'node.log', runId: options.runId, nodeId: graph.nodes[i]!.id, stream, text, attempt, at: deps.clock.now() }),
       track: (write) => void this.writes.push(write),
@@ -73,7 +71,7 @@ export class Execution {
     this.endIfDone();
   }
 
-  /** Ends a run that is refused as a whole (a cycle…): no node is queued. */
+  /** Ends a run that is refused as a whole (see `runRefusal`): no node is queued. */
   endWithoutRunning(): void {
     this.endIfDone();
   }

@@ -15,6 +15,7 @@ export { deriveNodeSeed } from './nodeSeed';
 export { nodeCacheKey, type CacheKeyParts } from './nodeCacheKey';
 export { memoryMemoStore, type MemoEntry, type MemoStore } from './memoStore';
 export { runWorkflow } from './runWorkflow';
+export { runRefusal, type RefusalOptions } from './runRefusal';
 export type {
   LogStreamName,
   NodeResult,

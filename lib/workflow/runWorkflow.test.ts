@@ -82,14 +82,19 @@ describe('runWorkflow: failures, cancels and deadlines', () => {
     expect(h.statuses('child')).toEqual(['queued', 'skipped']);
   });
 
-  it('fails a node the check refuses, alone, and refuses a cyclic workflow as a whole', async () => {
+  it('refuses a workflow with any check error before a node starts, naming every problem', async () => {
     const needy = execSkill('needy', { inputs: [{ name: 'must', type: 'number' }] });
-    const h = harness(echo, skillMap(needy, execSkill('step')));
-    const result = await runWorkflow(wf(['n:needy', 'after', 'free'], ['n->after']), h.deps, h.options).done;
-    expect(resultOf(result, 'n')).toMatchObject({ status: 'error', error: { code: WorkflowErrorCode.invalid } });
-    expect(resultOf(result, 'n').reason).toMatch(/needs the input "must"/);
-    expect(resultOf(result, 'after').status).toBe('skipped');
-    expect(resultOf(result, 'free').status).toBe('ok');
+    const h = harness(echo, skillMap(needy, execSkill('step'), execSkill('picture', { outputs: [{ name: 'y', type: 'image' }] }), execSkill('count', { inputs: [{ name: 'x', type: 'number' }] })));
+    const result = await runWorkflow(wf(['free', 'pic:picture', 'n:needy', 'after:count'], ['pic->after', 'n->free']), h.deps, h.options).done;
+    expect(result).toMatchObject({ status: 'error', nodes: [], error: { code: WorkflowErrorCode.invalid } });
+    expect(result.error!.message).toMatch(/needs the input "must"/);
+    expect(result.error!.message).toContain('pic.y → after.x');
+    expect((result.error!.data!.problems as { code: string }[]).map((p) => p.code).sort()).toEqual(['INPUT_MISSING', 'TYPE_MISMATCH']);
+    expect(h.events.filter((e) => e.type === 'node.status')).toEqual([]);
+
+    // Running only nodes the problems do not touch still runs.
+    const only = await runWorkflow(wf(['free', 'pic:picture', 'n:needy', 'after:count'], ['pic->after']), h.deps, { ...h.options, only: new Set(['free']) }).done;
+    expect(only.status).toBe('ok');
 
     const cyclic = await runWorkflow(wf(['a', 'b'], ['a->b', 'b->a']), h.deps, h.options).done;
     expect(cyclic).toMatchObject({ status: 'error', nodes: [], error: { code: WorkflowErrorCode.cycle } });

@@ -1,11 +1,11 @@
-import { WeftError } from '../core';
+import type { WeftError } from '../core';
 import { ZERO_ENERGY } from '../spans';
 import { checkNodes } from './checkNodes';
 import { structureProblems } from './checkWorkflow';
-import { WorkflowErrorCode } from './errorCodes';
 import { Execution } from './execution';
 import type { NodeRecord } from './nodeRecord';
 import { buildRunTrace } from './runSpans';
+import { refusalOf } from './runRefusal';
 import type { NodeResult, RunWorkflowDeps, RunWorkflowOptions, WorkflowRun, WorkflowRunResult } from './runTypes';
 import type { Workflow } from './types';
 import { buildGraph, type WorkflowGraph } from './workflowGraph';
@@ -15,17 +15,17 @@ import type { WorkflowProblem } from './workflowProblem';
  * Runs a workflow: every node once, as soon as its parents are done, up to `concurrency` at a
  * time; inputs are skill defaults < node params < edge values; results come from the memo store
  * when their cache key matches; failures skip their descendants while independent branches go
- * on. Duplicate ids, dangling edges or a cycle refuse the whole run; a node with other check
- * errors fails alone. Everything is injected (`deps`), so it runs the same in the kernel worker
- * and in tests. Ends with a verified-shape trace (`verifyTrace(result.trace)` passes).
+ * on. Any error `checkWorkflow` finds in the nodes the run touches (see `runRefusal`) refuses
+ * the whole run before a node starts; warnings are logged on their nodes. Everything is
+ * injected (`deps`), so it runs the same in the kernel worker and in tests. Ends with a verified-shape trace (`verifyTrace(result.trace)` passes).
  * @example const run = runWorkflow(w, deps, { runId, traceId, seed: 42 }); const { status, trace } = await run.done
  */
 export function runWorkflow(workflow: Workflow, deps: RunWorkflowDeps, options: RunWorkflowOptions): WorkflowRun {
   const graph = buildGraph(workflow);
   const start = deps.clock.now();
   deps.emit({ type: 'run.status', runId: options.runId, status: 'running', ...(options.pid == null ? {} : { pid: options.pid }), at: start });
-  const structural = structureProblems(workflow, graph);
-  const { errors, warnings } = byNode(graph, checkNodes(graph, (name) => deps.skills.get(name)?.skill ?? null, { denied: options.denied ?? [] }));
+  const problems = [...structureProblems(workflow, graph), ...checkNodes(graph, (name) => deps.skills.get(name)?.skill ?? null, { denied: options.denied ?? [] })];
+  const refusal = refusalOf(graph, problems, options.only);
 
   let settle!: (result: WorkflowRunResult) => void;
   let fail!: (bug: unknown) => void;
@@ -43,14 +43,13 @@ export function runWorkflow(workflow: Workflow, deps: RunWorkflowDeps, options: 
         settle(value);
       }, fail);
   };
-  const refusal = structural.length > 0 ? refuse(structural) : null;
-  const execution: Execution = new Execution(graph, deps, options, errors, () => finish(execution, refusal));
+  const execution: Execution = new Execution(graph, deps, options, () => finish(execution, refusal));
   const onAbort = () => execution.cancel('The run was cancelled.');
   if (refusal) {
     execution.endWithoutRunning();
   } else {
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    execution.start(warnings);
+    execution.start(warningsByNode(graph, problems));
     if (options.signal?.aborted) onAbort();
   }
   return {
@@ -66,26 +65,16 @@ export function runWorkflow(workflow: Workflow, deps: RunWorkflowDeps, options: 
   };
 }
 
-function refuse(problems: readonly WorkflowProblem[]): WeftError {
-  const cycle = problems.find((p) => p.code === 'WORKFLOW_CYCLE');
-  const code = cycle && problems.every((p) => p.code === 'WORKFLOW_CYCLE') ? WorkflowErrorCode.cycle : WorkflowErrorCode.invalid;
-  const listed = problems.slice(0, 5).map((p) => p.message).join(' ');
-  const more = problems.length > 5 ? ` (and ${problems.length - 5} more problems)` : '';
-  return new WeftError(code, `This workflow cannot run: ${listed}${more}`, { problems: problems.map((p) => ({ code: p.code, nodeId: p.nodeId, message: p.message })) });
-}
-
-function byNode(graph: WorkflowGraph, problems: readonly WorkflowProblem[]) {
-  const errors = new Map<number, WorkflowProblem[]>();
+function warningsByNode(graph: WorkflowGraph, problems: readonly WorkflowProblem[]): Map<number, WorkflowProblem[]> {
   const warnings = new Map<number, WorkflowProblem[]>();
   for (const p of problems) {
-    const i = p.nodeId === null ? undefined : graph.index.get(p.nodeId);
+    const i = p.nodeId === null || p.severity !== 'warning' ? undefined : graph.index.get(p.nodeId);
     if (i === undefined) continue;
-    const into = p.severity === 'error' ? errors : warnings;
-    const list = into.get(i);
+    const list = warnings.get(i);
     if (list) list.push(p);
-    else into.set(i, [p]);
+    else warnings.set(i, [p]);
   }
-  return { errors, warnings };
+  return warnings;
 }
 
 async function result(workflow: Workflow, graph: WorkflowGraph, deps: RunWorkflowDeps, options: RunWorkflowOptions, execution: Execution, start: number, error: WeftError | null): Promise<WorkflowRunResult> {
