@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { expect, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 import { type OpenAiAnswer, type OpenAiServer, type RecordedRequest, startOpenAiServer, textAnswer } from './fixtures/openaiServer';
 
 // Agents as processes, in Chromium against the local OpenAI protocol server, which answers by
@@ -40,7 +41,7 @@ test.afterAll(() => server.close());
 
 async function connect(page: Page) {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await page.evaluate((baseUrl) => window.weft!.call({ op: 'llm.setProvider', id: 'scripted', label: 'Scripted', baseUrl, model: 'test-model' }), server.url);
 }
 
@@ -99,7 +100,7 @@ test('the chat command line: /spawn, /ps, /nice and /kill act on an agent; /draf
   });
   await connect(page);
   await page.reload();
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await page.getByRole('tab', { name: 'Chat' }).click();
   const message = page.getByRole('textbox', { name: 'Message' });
   const command = async (text: string) => {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 
 // Every skill here is JavaScript, so no Pyodide; the first run still starts a runtime worker.
 test.describe.configure({ timeout: 120_000 });
@@ -8,7 +9,7 @@ const RUN_TIMEOUT = 60_000;
 
 async function openWorkbench(page: Page) {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
 }
 
 function canvasNode(page: Page, id: string): Locator {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 
 // The PWA offline: one visit with the network on precaches the app and the runtimes (Pyodide,
 // TensorFlow.js WASM, ngspice…); then, with the network off, the workbench reloads, runs the
@@ -8,14 +9,14 @@ test.describe.configure({ timeout: 240_000 });
 
 test('after one visit the workbench works offline: reload, run VQE → Plot → Export, browse skills and traces, run tensor and SPICE skills', async ({ page, context }) => {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await expect(page.locator('html')).toHaveAttribute('data-offline-ready', 'true', { timeout: 180_000 });
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
   const canvas = page.getByRole('region', { name: 'Canvas' });

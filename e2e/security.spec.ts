@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 import { E2E_GIT_PORT } from '../playwright.config';
 import { type GitServer, startGitServer } from './fixtures/gitServer';
 
@@ -40,7 +41,7 @@ const directive = (policy: string, name: string) => policy.split('; ').find((d) 
 
 async function openApp(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
 }
 
 test('every page and worker script is served with its policy; the page’s scripts all carry the request’s nonce', async ({ request }) => {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 
 // Pyodide's first load in Chromium takes seconds, and the tensor runtime measures its backends first.
 test.describe.configure({ timeout: 120_000 });
@@ -43,7 +44,7 @@ def execute(inputs):
 
 async function openWorkbench(page: Page) {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
 }
 
 async function openRunTab(page: Page, skill: string): Promise<Locator> {
@@ -201,7 +202,7 @@ test('the tensor backend chosen in the header is kept, sent to a new kernel and 
   await expect(runtimeChip(page, 'tensor')).toContainText('tensor · wasm');
 
   await page.reload();
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await expect(runtimeChip(page, 'tensor')).toContainText('tensor · wasm');
   // Keyboard: the menu opens with ↓ and shows the saved choice.
   await runtimeChip(page, 'tensor').getByRole('button').focus();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 
 // The csv-stats node runs Python: the first run loads Pyodide in a worker.
 test.describe.configure({ timeout: 240_000 });
@@ -22,7 +23,7 @@ async function setParam(page: Page, nodeId: string, param: string, value: string
 
 test('three runs become a suggested compound skill with learned defaults, which runs on the canvas; a trace opens, verifies, replays identically, exports OTLP, and fails verification once edited', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   const canvas = page.getByRole('region', { name: 'Canvas' });
   await canvas.getByRole('button', { name: 'csv-stats-filter' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(2);

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 
 // The VQE node runs Python: the first run loads Pyodide in a worker, which takes a while.
 test.describe.configure({ timeout: 180_000 });
@@ -22,7 +23,7 @@ async function openNode(page: Page, id: string): Promise<Locator> {
 
 test('the VQE example opens from an empty workbench, runs with one click, and its trace lands in my volume', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   const canvas = page.getByRole('region', { name: 'Canvas' });
 
   await canvas.getByRole('button', { name: 'vqe-plot-export' }).click();
