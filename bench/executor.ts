@@ -4,7 +4,9 @@
  *   cache keys and lookups, spans, the trace and its verification) — target under 1 ms per node,
  *   growing linearly;
  * - re-running a 100-node workflow after changing one leaf's parameter, as a fraction of a full run
- *   (nodes that take 5 ms each, so the fraction shows what memoisation saves).
+ *   (nodes that take 5 ms each, so the fraction shows what memoisation saves; median of 5), the
+ *   cost of a run whose 100 nodes all come from the cache, and the floor of that fraction: the one
+ *   node that runs takes 5 ms of a full run's ~100 ms, so the fraction cannot go below ~5 %.
  * Prints the figures and writes bench/results/executor.json.
  */
 import { asSkillName, asTraceId, systemClock } from '../lib/core';
@@ -67,17 +69,30 @@ async function main() {
   }
   figures.push({ metric: 'growth per node 10,000 vs 100 (1 = linear)', value: perNode[10_000]! / perNode[100]!, unit: 'ratio', better: 'lower' });
 
-  // Memoisation: a 100-node workflow of 5 ms nodes, then one leaf's parameter changed.
-  const memo = memoryMemoStore();
-  const workflow = layered(100);
-  const full = await timedRun(workflow, sleepy, memo);
-  const leaf = workflow.nodes.at(-1)!.id;
-  const changed: Workflow = { ...workflow, nodes: workflow.nodes.map((node) => (node.id === leaf ? { ...node, params: { k: 1 } } : node)) };
-  const rerun = await timedRun(changed, sleepy, memo);
-  const ran = rerun.result.nodes.filter((node) => node.status === 'ok').length;
-  figures.push({ metric: '100-node re-run after one leaf change / full run', value: rerun.ms / full.ms, unit: 'fraction', better: 'lower' });
-  figures.push({ metric: 'nodes executed in that re-run', value: ran, unit: 'nodes', better: 'lower' });
-  writeResults('executor', `Node ${process.version}`, figures, { fullRunMs: full.ms, rerunMs: rerun.ms });
+  // Memoisation: a 100-node workflow of 5 ms nodes, then one leaf's parameter changed; five
+  // times (a fresh cache each), the median pair. Also: a run where all 100 nodes come from the
+  // cache (what the 99 hits cost), and the floor — one 5 ms node's own time over the full run.
+  const pairs: { full: number; rerun: number; allHits: number; ran: number }[] = [];
+  for (let r = 0; r < 5; r++) {
+    const memo = memoryMemoStore();
+    const workflow = layered(100);
+    const full = await timedRun(workflow, sleepy, memo);
+    const leaf = workflow.nodes.at(-1)!.id;
+    const changed: Workflow = { ...workflow, nodes: workflow.nodes.map((node) => (node.id === leaf ? { ...node, params: { k: 1 } } : node)) };
+    const rerun = await timedRun(changed, sleepy, memo);
+    const allHits = await timedRun(changed, sleepy, memo);
+    pairs.push({ full: full.ms, rerun: rerun.ms, allHits: allHits.ms, ran: rerun.result.nodes.filter((node) => node.status === 'ok').length });
+  }
+  pairs.sort((a, b) => a.rerun / a.full - b.rerun / b.full);
+  const mid = pairs[Math.floor(pairs.length / 2)]!;
+  const t0 = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const oneNode = performance.now() - t0;
+  figures.push({ metric: '100-node re-run after one leaf change / full run', value: mid.rerun / mid.full, unit: 'fraction', target: 0.05, better: 'lower' });
+  figures.push({ metric: 'nodes executed in that re-run', value: mid.ran, unit: 'nodes', better: 'lower' });
+  figures.push({ metric: '100-node run, every node from the cache', value: [...pairs].sort((a, b) => a.allHits - b.allHits)[2]!.allHits, unit: 'ms', better: 'lower' });
+  figures.push({ metric: 're-run floor: one 5 ms node / full run', value: oneNode / mid.full, unit: 'fraction', better: 'lower' });
+  writeResults('executor', `Node ${process.version}`, figures, { fullRunMs: mid.full, rerunMs: mid.rerun, rerunFractions: pairs.map((p) => Math.round((p.rerun / p.full) * 1000) / 1000) });
 }
 
 await main();

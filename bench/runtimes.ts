@@ -16,6 +16,14 @@ import { type Figure, percentile, writeResults } from './lib/results';
 
 const port = Number(process.env.BENCH_PORT ?? 3125);
 const REPS = Number(process.env.BENCH_REPS ?? 30);
+const WARM_RUNS = 3;
+
+/** Ms until the Python worker's memory snapshot is in Cache Storage (at most 60 s). */
+async function snapshotStored(page: Page): Promise<number> {
+  const t0 = Date.now();
+  await page.waitForFunction(async () => (await (await caches.open('weft-pyodide-snapshots')).keys()).length > 0, null, { timeout: 60_000, polling: 100 });
+  return Date.now() - t0;
+}
 
 const call = <T>(page: Page, syscall: Record<string, unknown>) => page.evaluate((c) => window.weft!.request(c), syscall) as Promise<T>;
 const timed = async (page: Page, syscall: Record<string, unknown>) => page.evaluate(async (c) => {
@@ -83,15 +91,23 @@ async function main() {
   const figures: Figure[] = [];
   const extra: Record<string, unknown> = {};
   try {
-    // Cold: a fresh profile, nothing cached. Warm: the page loaded again.
+    // Cold: a fresh profile, nothing cached. Warm: the page loaded again, three times.
     const cold = await pythonStart(page);
-    await page.waitForTimeout(2000); // let the snapshot reach Cache Storage (written in the background)
-    await page.reload();
-    await page.waitForFunction(() => window.weft?.status.state === 'ready');
-    const warm = await pythonStart(page);
+    // The snapshot (~30 MB) is written to Cache Storage in the background after the first load.
+    // A fixed 2 s wait was not always enough on a busy machine: the reload then cut the write
+    // short and the "warm" start was a full initialisation (~1.7 s). Wait until it is stored.
+    const snapshotStoredMs = await snapshotStored(page);
+    const warms: { ms: number; details: Record<string, unknown> }[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      await page.reload();
+      await page.waitForFunction(() => window.weft?.status.state === 'ready');
+      warms.push(await pythonStart(page));
+    }
+    const warmMs = warms.map((w) => w.ms);
     figures.push({ metric: 'pyodide cold start', value: cold.ms, unit: 'ms', better: 'lower' });
-    figures.push({ metric: 'pyodide warm start (second load)', value: warm.ms, unit: 'ms', target: 1500, better: 'lower' });
-    extra.pyodide = { cold: cold.details, warm: warm.details };
+    figures.push({ metric: `pyodide warm start (page loaded again, median of ${WARM_RUNS})`, value: percentile(warmMs, 50), unit: 'ms', target: 1500, better: 'lower' });
+    figures.push({ metric: 'pyodide warm start, slowest', value: Math.max(...warmMs), unit: 'ms', target: 1500, better: 'lower' });
+    extra.pyodide = { cold: cold.details, snapshotStoredMs, warm: warms.map((w) => ({ ms: Math.round(w.ms), ...w.details })) };
 
     const trivialPy = 'def execute(inputs):\n    return {"ok": True}';
     const pyNode = nodeTimes(page, { op: 'runtime.run', runtime: 'python', code: trivialPy, seed: 1 }, REPS);

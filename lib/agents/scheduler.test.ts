@@ -149,4 +149,20 @@ describe('InferenceScheduler', () => {
     expect(t.scheduler.stats().queued).toBe(0);
     hold.release();
   });
+
+  it('with many processes queued, calls start in exactly the order it reports', async () => {
+    const t = setup();
+    for (let n = 1; n <= 30; n++) t.priority.set(pid(n), (n * 7) % 20);
+    const first = await t.ask(pid(99));
+    const slots: Slot[] = [];
+    for (let i = 0; i < 300; i++) void t.ask(pid(1 + ((i * 13) % 30))).then((slot) => slots.push(slot));
+    const expected = t.scheduler.order();
+    expect(expected).toHaveLength(300);
+    first.release();
+    for (let i = 0; i < 300; i++) {
+      await flush();
+      slots[i]!.release();
+    }
+    expect(t.started.slice(1)).toEqual(expected);
+  });
 });

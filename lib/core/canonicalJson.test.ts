@@ -50,4 +50,20 @@ describe('canonicalJson', () => {
       }),
     );
   });
+
+  it('is the JSON text of the value with the keys of every object sorted', () => {
+    // Integer-like keys come first in a JS object whatever the insertion order, so the reference sorts as it writes.
+    const reference = (v: unknown): string =>
+      Array.isArray(v)
+        ? `[${v.map(reference).join(',')}]`
+        : v && typeof v === 'object'
+          ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`).join(',')}}`
+          : JSON.stringify(v);
+    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(value) === reference(value)));
+  });
+
+  it('writes a value shared by two members twice (only a cycle is refused)', () => {
+    const shared = { x: 1 };
+    expect(canonicalJson({ a: shared, b: [shared] })).toBe('{"a":{"x":1},"b":[{"x":1}]}');
+  });
 });

@@ -1,11 +1,16 @@
 import { canonicalJson } from './canonicalJson';
 import { asContentHash, type ContentHash, toHex } from './ids';
+import { SYNC_LIMIT, sha256HexSync } from './sha256Sync';
 
 const encoder = new TextEncoder();
 
-/** SHA-256 (lowercase hex) of a string's UTF-8 bytes or of raw bytes, via WebCrypto (Node 20+ and browsers). */
+/**
+ * SHA-256 (lowercase hex) of a string's UTF-8 bytes or of raw bytes: small inputs in JavaScript
+ * (no fixed cost per call), larger ones via WebCrypto (Node 20+ and browsers).
+ */
 export async function sha256Hex(input: string | Uint8Array): Promise<ContentHash> {
   const bytes = typeof input === 'string' ? encoder.encode(input) : input;
+  if (bytes.length <= SYNC_LIMIT) return asContentHash(sha256HexSync(bytes));
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return asContentHash(toHex(new Uint8Array(digest)));
 }

@@ -6,7 +6,7 @@ import { memoryStore } from './keyValueStore';
 import { createLockMap } from './lockMap';
 import { nativeGit, tempDir } from './testing';
 import { rootedFs } from './testVolumes';
-import { Journal } from './journal';
+import { Journal, RUN_NOTE_AFTER_MS } from './journal';
 import { VOLUMES_ROOT } from './volumeId';
 import { Workspace } from './workspace';
 
@@ -23,7 +23,7 @@ describe('Journal', () => {
   it('reports a commit a dead kernel left unfinished, once, and leaves live kernels’ commits alone', async () => {
     const settings = memoryStore();
     const alive = new Set(['b']);
-    const journal = (owner: string) => new Journal({ settings, owner, isAlive: async (o) => alive.has(o) });
+    const journal = (owner: string) => new Journal({ settings, owner, isAlive: async (o) => alive.has(o), clock: new FakeClock() });
     // Kernel a dies mid-commit (its commit never ends); kernel b is still committing.
     void journal('a').around({ volume: 'users/ada', path: 'traces/x.json', message: 'Run x', at: 1 }, () => new Promise(() => {}));
     void journal('b').around({ volume: 'users/ada', path: 'traces/y.json', message: 'Run y', at: 2 }, () => new Promise(() => {}));
@@ -35,19 +35,35 @@ describe('Journal', () => {
 
   it('reports the runs a dead kernel had going on, and forgets runs that ended', async () => {
     const settings = memoryStore();
-    const dead = new Journal({ settings, owner: 'a', isAlive: async () => false });
+    const clock = new FakeClock();
+    const dead = new Journal({ settings, owner: 'a', isAlive: async () => false, clock });
     dead.running({ name: 'bomb', runtime: 'JavaScript', at: 5 });
     const ended = dead.running({ name: 'fine', runtime: 'JavaScript', at: 6 });
+    clock.advance(RUN_NOTE_AFTER_MS);
     ended();
     await new Promise((r) => setTimeout(r, 10));
-    const next = new Journal({ settings, owner: 'b', isAlive: async () => false });
+    const next = new Journal({ settings, owner: 'b', isAlive: async () => false, clock });
     expect((await next.recover(async () => true)).runs).toEqual([{ owner: 'a', name: 'bomb', runtime: 'JavaScript', at: 5 }]);
     expect(await settings.keys()).toEqual([]);
   });
 
+  it('does not touch storage for a run that ends before it is worth noting', async () => {
+    const writes: string[] = [];
+    const store = memoryStore();
+    const settings = { ...store, set: (key: string, value: unknown) => (writes.push(key), store.set(key, value)), delete: (key: string) => (writes.push(`-${key}`), store.delete(key)) };
+    const clock = new FakeClock();
+    const journal = new Journal({ settings, owner: 'a', isAlive: async () => false, clock });
+    const ended = journal.running({ name: 'quick', runtime: 'JavaScript', at: 1 });
+    clock.advance(RUN_NOTE_AFTER_MS - 1);
+    ended();
+    clock.advance(RUN_NOTE_AFTER_MS);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(writes).toEqual([]);
+  });
+
   it('leaves nothing behind after a commit that ends, well or badly', async () => {
     const settings = memoryStore();
-    const journal = new Journal({ settings, owner: 'a', isAlive: async () => false });
+    const journal = new Journal({ settings, owner: 'a', isAlive: async () => false, clock: new FakeClock() });
     await journal.around({ volume: 'users/ada', path: 't.json', message: 'ok', at: 1 }, async () => 'done');
     await expect(journal.around({ volume: 'users/ada', path: 't.json', message: 'bad', at: 2 }, async () => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     expect(await settings.keys()).toEqual([]);

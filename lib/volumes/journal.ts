@@ -9,6 +9,7 @@
  * no longer alive (`isAlive`: in the browser, a Web Lock each kernel holds while it runs) was
  * interrupted. Kept in the settings store, one key per entry, so tabs never overwrite each other.
  */
+import type { Clock, TimerHandle } from '../core';
 import type { KeyValueStore } from './keyValueStore';
 import type { VolumeId } from './volumeId';
 
@@ -48,7 +49,16 @@ export interface JournalDeps {
   readonly owner: string;
   /** Whether the kernel with this id is still running (in this tab or another). */
   readonly isAlive: (owner: string) => Promise<boolean>;
+  /** Times the note of a run (see `running`). */
+  readonly clock: Clock;
 }
+
+/**
+ * A run is noted only once it has gone on this long. A run that takes the tab down does so
+ * seconds in (it must first exhaust the heap), while most runs end within milliseconds: noting
+ * each at once cost two IndexedDB transactions, most of a trivial JavaScript node's overhead.
+ */
+export const RUN_NOTE_AFTER_MS = 100;
 
 export class Journal {
   private next = 1;
@@ -67,13 +77,20 @@ export class Journal {
   }
 
   /**
-   * Notes a run as going on; call the returned function when it ends. Neither write is waited for
-   * (a run must not wait on storage): a run that crashes the tab does so seconds later.
+   * Notes a run as going on, once it has run for `RUN_NOTE_AFTER_MS`; call the returned function
+   * when it ends. No write is waited for (a run must not wait on storage), and a run that ends
+   * sooner writes nothing.
    */
   running(entry: Omit<RunEntry, 'owner'>): () => void {
     const key = `${RUNS}${this.deps.owner}:${this.next++}`;
-    const written = this.deps.settings.set(key, { ...entry, owner: this.deps.owner }).catch(() => undefined);
-    return () => void written.then(() => this.deps.settings.delete(key)).catch(() => undefined);
+    let written: Promise<unknown> | null = null;
+    const timer: TimerHandle = this.deps.clock.setTimeout(() => {
+      written = this.deps.settings.set(key, { ...entry, owner: this.deps.owner }).catch(() => undefined);
+    }, RUN_NOTE_AFTER_MS);
+    return () => {
+      if (written === null) this.deps.clock.clearTimeout(timer);
+      else void written.then(() => this.deps.settings.delete(key)).catch(() => undefined);
+    };
   }
 
   /**

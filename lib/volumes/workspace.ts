@@ -85,7 +85,7 @@ export class Workspace {
       ...(deps.onCommit ? { onCommit: deps.onCommit } : {}),
       ...(deps.checkpoint ? { checkpoint: deps.checkpoint } : {}),
     });
-    this.journal = new Journal({ settings: deps.settings, owner: deps.owner ?? `kernel-${Math.random().toString(36).slice(2)}`, isAlive: deps.isAlive ?? (async () => false) });
+    this.journal = new Journal({ settings: deps.settings, owner: deps.owner ?? `kernel-${Math.random().toString(36).slice(2)}`, isAlive: deps.isAlive ?? (async () => false), clock: deps.clock });
   }
 
   /** Opens the workspace: reads the settings, creates the user volume, seeds or refreshes the system volume. */
