@@ -8,12 +8,14 @@ import { EVENT_TYPES } from './describeEvent';
 import styles from './EventLog.module.css';
 import { useEventLogView } from './useEventLogView';
 
-/** Type chips, text filter, pause / resume, clear. */
+/** Type chips, text filter, whether internal calls show, pause / resume, clear. */
 export function EventToolbar({ shown, total }: { shown: number; total: number }) {
   const hidden = useEventLogView((s) => s.hidden);
   const toggle = useEventLogView((s) => s.toggle);
   const text = useEventLogView((s) => s.text);
   const setText = useEventLogView((s) => s.setText);
+  const showInternal = useEventLogView((s) => s.showInternal);
+  const setShowInternal = useEventLogView((s) => s.setShowInternal);
   const paused = useKernelStore((s) => s.paused);
   const fresh = useKernelStore((s) => (s.paused ? s.nextSeq - s.pausedAtSeq : 0));
   const setPaused = useKernelStore((s) => s.setPaused);
@@ -38,6 +40,10 @@ export function EventToolbar({ shown, total }: { shown: number; total: number })
           aria-label="Filter events by text"
           spellCheck={false}
         />
+      </label>
+      <label className={styles.internal} title="The calls the views make to stay fresh (lists, reads, checks) and the text a chat streams">
+        <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
+        Show internal calls
       </label>
       <div className={styles.spacer} />
       <span className={styles.count} aria-live="off">
