@@ -36,7 +36,8 @@ function windowOf(p: ProviderInfo): number | undefined {
 
 export function ChatPanel() {
   const client = useKernelStore((s) => s.client);
-  const providers = useKernelQuery({ op: 'llm.providers' });
+  // Providers follow the kernel: one set from the console (window.weft) shows without a reload.
+  const providers = useKernelQuery({ op: 'llm.providers' }, useKernelStore((s) => s.providersVersion));
   const list = useKernelQuery({ op: 'chat.list' });
   const activeId = useChatStore((s) => s.activeId);
   const open = useChatStore((s) => s.open);

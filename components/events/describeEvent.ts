@@ -76,6 +76,7 @@ function timeOf(event: KernelEvent): number | null {
     case 'node.log':
     case 'chat.event':
     case 'llm.model':
+    case 'llm.providers.changed':
     case 'agent.event':
     case 'agent.done':
     case 'policy.denied':
@@ -157,6 +158,10 @@ function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boole
       return { tone: event.allow ? 'ok' : 'warn', text: `permission ${event.id} ${event.allow ? 'allowed' : 'not given'}` };
     case 'policy.denied':
       return { tone: 'danger', text: `denied ${event.op} to pid ${event.pid}: ${event.reason}` };
+    case 'llm.providers.changed': {
+      const what = event.change === 'set' ? 'saved' : event.change === 'removed' ? 'removed' : 'is now the default';
+      return { tone: 'info', text: `model provider ${event.id} ${what}` };
+    }
     case 'llm.model': {
       const s = event.status;
       const name = s.url.split('/').pop() ?? s.url;
