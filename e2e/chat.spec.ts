@@ -171,7 +171,7 @@ test('a provider set from the console shows at once; a greeting gets no skill ch
   await expect(turn.locator('button[title$="in the skill library"]')).toHaveCount(0);
 
   const run = await page.evaluate(() =>
-    window.weft!.call({ op: 'workflow.run', workflow: { version: 1, id: 'tidy', name: 'tidy', nodes: [{ id: 'first-two', skill: 'json-transform', params: { spec: [{ limit: 2 }] }, position: { x: 0, y: 0 } }], edges: [] } }),
+    window.weft!.call({ op: 'workflow.run', workflow: { version: 1, id: 'tidy', name: 'tidy', nodes: [{ id: 'price-list', skill: 'json-transform', params: {}, position: { x: 0, y: 0 } }], edges: [] } }),
   );
   expect(run.status).toBe('ok');
 

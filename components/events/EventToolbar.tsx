@@ -23,6 +23,10 @@ export function EventToolbar({ shown, total }: { shown: number; total: number })
 
   return (
     <div className={styles.toolbar}>
+      <label className={styles.internal} title="The calls the views make to stay fresh (lists, reads, checks) and the text a chat streams">
+        <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
+        Show internal calls
+      </label>
       <div className={styles.chips} role="group" aria-label="Show event types">
         {EVENT_TYPES.map((type) => (
           <Chip key={type} pressed={!hidden.has(type)} onToggle={() => toggle(type)} title={`Show ${type} events`}>
@@ -41,11 +45,6 @@ export function EventToolbar({ shown, total }: { shown: number; total: number })
           spellCheck={false}
         />
       </label>
-      <label className={styles.internal} title="The calls the views make to stay fresh (lists, reads, checks) and the text a chat streams">
-        <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
-        Show internal calls
-      </label>
-      <div className={styles.spacer} />
       <span className={styles.count} aria-live="off">
         {paused && fresh > 0 ? `${fresh} new while paused · ` : ''}
         {shown === total ? `${total} events` : `${shown} of ${total}`}
