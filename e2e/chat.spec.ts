@@ -179,7 +179,7 @@ test('a provider set from the console shows at once; a greeting gets no skill ch
   await page.getByRole('tab', { name: /Event log/ }).click();
   const log = page.getByRole('log', { name: 'Kernel events' });
   await expect(log.getByText(/syscall chat\.send ok/)).toBeVisible();
-  await expect(log.locator('[data-event-type="run.status"]').filter({ hasText: ' ok' })).toBeVisible();
+  await expect(log.locator('[data-event-type="run.status"]').filter({ hasText: /workflow run \S+ ok$/ })).toBeVisible();
   await expect(log.getByText(/syscall llm\.setProvider ok/)).toBeVisible();
   await expect(log.getByText(/kernel\.recovery|permission\.open|evolution\.suggestions|chat\.list|turn\.text/)).toHaveCount(0);
   // A new chat is not read before its first save, so no error says it was missing.
