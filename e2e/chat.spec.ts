@@ -201,3 +201,47 @@ test('a turn says what it waits on, Stop works before the first byte, and a cut-
   const sent = (server.requests.at(-1)!.body as { messages: { role: string; content: string | null }[] }).messages;
   expect(sent.filter((m) => m.role === 'assistant').at(-1)!.content).toMatch(/measure the\n\n\[This answer is incomplete: it broke off mid-answer/);
 });
+
+test('a provider set from the console shows at once; a greeting gets no skill chips; the event log tells what happened', async ({ page }) => {
+  await openChat(page);
+  await expect(page.getByRole('form', { name: 'Connect a model' })).toBeVisible();
+  await page.evaluate((baseUrl) => window.weft!.call({ op: 'llm.setProvider', id: 'console', label: 'Console', baseUrl, model: 'test-model' }), server.url);
+  // The panel follows the kernel: the composer comes without a reload.
+  const message = page.getByRole('textbox', { name: 'Message' });
+  await expect(message).toBeVisible();
+
+  server.script(textAnswer(['Good morning! What shall we work on?']));
+  await message.fill('Good morning!');
+  await message.press('Enter');
+  const turn = page.locator('[data-turn="1"]');
+  await expect(turn).toHaveAttribute('data-status', 'ok');
+  await expect(turn.getByText('What shall we work on?')).toBeVisible();
+  // No skill matched a greeting: none was given to the model, and no chip claims one.
+  expect((server.requests.at(-1)!.body as { messages: { content: string }[] }).messages[0]!.content).not.toContain('# Skills you can use');
+  await expect(turn.locator('button[title$="in the skill library"]')).toHaveCount(0);
+
+  const run = await page.evaluate(() =>
+    window.weft!.call({ op: 'workflow.run', workflow: { version: 1, id: 'tidy', name: 'tidy', nodes: [{ id: 'price-list', skill: 'json-transform', params: {}, position: { x: 0, y: 0 } }], edges: [] } }),
+  );
+  expect(run.status).toBe('ok');
+
+  // By default the log shows what the person did and what happened, not the views' own refreshing calls.
+  await page.getByRole('tab', { name: /Event log/ }).click();
+  const log = page.getByRole('log', { name: 'Kernel events' });
+  await expect(log.getByText(/syscall chat\.send ok/)).toBeVisible();
+  await expect(log.locator('[data-event-type="run.status"]').filter({ hasText: /workflow run \S+ ok$/ })).toBeVisible();
+  await expect(log.getByText(/syscall llm\.setProvider ok/)).toBeVisible();
+  await expect(log.getByText(/kernel\.recovery|permission\.open|evolution\.suggestions|chat\.list|turn\.text/)).toHaveCount(0);
+  // A new chat is not read before its first save, so no error says it was missing.
+  await expect(log.locator('[data-event-type="span.end"]').filter({ hasText: 'error' })).toHaveCount(0);
+  await page.screenshot({ path: 'e2e/screenshots/event-log.png' });
+
+  // Internal calls are one click away, and the choice is remembered.
+  const internal = page.getByRole('checkbox', { name: 'Show internal calls' });
+  await internal.check();
+  await expect(log.getByText(/syscall kernel\.recovery ok/).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await page.getByRole('tab', { name: /Event log/ }).click();
+  await expect(internal).toBeChecked();
+});

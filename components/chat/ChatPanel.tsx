@@ -36,7 +36,8 @@ function windowOf(p: ProviderInfo): number | undefined {
 
 export function ChatPanel() {
   const client = useKernelStore((s) => s.client);
-  const providers = useKernelQuery({ op: 'llm.providers' });
+  // Providers follow the kernel: one set from the console (window.weft) shows without a reload.
+  const providers = useKernelQuery({ op: 'llm.providers' }, useKernelStore((s) => s.providersVersion));
   const list = useKernelQuery({ op: 'chat.list' });
   const activeId = useChatStore((s) => s.activeId);
   const open = useChatStore((s) => s.open);
@@ -45,7 +46,9 @@ export function ChatPanel() {
   const settingsOpen = useChatStore((s) => s.settingsOpen);
   const outputs = useChatStore((s) => s.outputs);
   const setSettingsOpen = useChatStore((s) => s.setSettingsOpen);
-  const chat = useKernelQuery(activeId === null ? null : { op: 'chat.read', id: activeId });
+  // A new chat is saved when its first turn ends: until chat.list has it, there is nothing to read.
+  const saved = activeId !== null && (list.data?.some((c) => c.id === activeId) ?? false);
+  const chat = useKernelQuery(saved ? { op: 'chat.read', id: activeId } : null);
   const stored = chat.data?.id === activeId ? chat.data : undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);

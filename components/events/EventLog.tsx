@@ -21,15 +21,16 @@ export function EventLog() {
   const events = useKernelStore((s) => (s.paused ? s.frozen : s.events));
   const hidden = useEventLogView((s) => s.hidden);
   const text = useEventLogView((s) => s.text);
+  const showInternal = useEventLogView((s) => s.showInternal);
 
   const filtered = useMemo(() => {
     const needle = text.trim().toLowerCase();
-    if (hidden.size === 0 && needle === '') return events;
+    if (hidden.size === 0 && needle === '' && showInternal) return events;
     return events.filter((e) => {
       const line = describeEvent(e);
-      return !hidden.has(line.type) && (needle === '' || line.haystack.includes(needle));
+      return (showInternal || line.audience === 'person') && !hidden.has(line.type) && (needle === '' || line.haystack.includes(needle));
     });
-  }, [events, hidden, text]);
+  }, [events, hidden, text, showInternal]);
   const rows = filtered.length > MAX_ROWS ? filtered.slice(-MAX_ROWS) : filtered;
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -44,9 +45,13 @@ export function EventLog() {
             <EmptyState icon="pulse" title="No events yet" compact>
               Kernel events — syscalls, process changes and logs — appear here as they happen.
             </EmptyState>
+          ) : !showInternal && hidden.size === 0 && text.trim() === '' ? (
+            <EmptyState icon="pulse" title="Nothing has happened yet" compact>
+              Runs, chats, commits and errors appear here. The views&apos; own calls to the kernel are hidden: turn on &ldquo;Show internal calls&rdquo; to see them.
+            </EmptyState>
           ) : (
             <EmptyState title="No events match the filter" compact>
-              Turn a type back on or change the text filter.
+              Turn a type back on, change the text filter, or show internal calls.
             </EmptyState>
           )
         ) : (

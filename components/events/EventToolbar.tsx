@@ -8,12 +8,14 @@ import { EVENT_TYPES } from './describeEvent';
 import styles from './EventLog.module.css';
 import { useEventLogView } from './useEventLogView';
 
-/** Type chips, text filter, pause / resume, clear. */
+/** Type chips, text filter, whether internal calls show, pause / resume, clear. */
 export function EventToolbar({ shown, total }: { shown: number; total: number }) {
   const hidden = useEventLogView((s) => s.hidden);
   const toggle = useEventLogView((s) => s.toggle);
   const text = useEventLogView((s) => s.text);
   const setText = useEventLogView((s) => s.setText);
+  const showInternal = useEventLogView((s) => s.showInternal);
+  const setShowInternal = useEventLogView((s) => s.setShowInternal);
   const paused = useKernelStore((s) => s.paused);
   const fresh = useKernelStore((s) => (s.paused ? s.nextSeq - s.pausedAtSeq : 0));
   const setPaused = useKernelStore((s) => s.setPaused);
@@ -21,6 +23,10 @@ export function EventToolbar({ shown, total }: { shown: number; total: number })
 
   return (
     <div className={styles.toolbar}>
+      <label className={styles.internal} title="The calls the views make to stay fresh (lists, reads, checks) and the text a chat streams">
+        <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
+        Show internal calls
+      </label>
       <div className={styles.chips} role="group" aria-label="Show event types">
         {EVENT_TYPES.map((type) => (
           <Chip key={type} pressed={!hidden.has(type)} onToggle={() => toggle(type)} title={`Show ${type} events`}>
@@ -39,7 +45,6 @@ export function EventToolbar({ shown, total }: { shown: number; total: number })
           spellCheck={false}
         />
       </label>
-      <div className={styles.spacer} />
       <span className={styles.count} aria-live="off">
         {paused && fresh > 0 ? `${fresh} new while paused · ` : ''}
         {shown === total ? `${total} events` : `${shown} of ${total}`}

@@ -10,6 +10,7 @@ import type { TurnEvent } from '@/lib/llm';
 import type { RuntimeStatus } from '@/lib/runtimes/types';
 import { readyFacts } from '@/components/runtimes/runtimeChip';
 import { RUNTIME_NAMES } from '@/components/runtimes/runtimeLabels';
+import { type Audience, audienceOf } from './eventAudience';
 
 export type EventType = KernelEvent['type'];
 
@@ -39,6 +40,8 @@ export interface EventLine {
   readonly muted: boolean;
   /** Lower-case `type + text`, for the text filter. */
   readonly haystack: string;
+  /** `internal` rows (the UI's own refreshing calls…) are shown only on request. */
+  readonly audience: Audience;
 }
 
 const cache = new WeakMap<LoggedEvent, EventLine>();
@@ -48,7 +51,7 @@ export function describeEvent(logged: LoggedEvent): EventLine {
   let line = cache.get(logged);
   if (!line) {
     const { tone, text, muted = false } = describe(logged.event);
-    line = { type: logged.event.type, at: timeOf(logged.event) ?? logged.receivedAt, tone, text, muted, haystack: `${logged.event.type} ${text}`.toLowerCase() };
+    line = { type: logged.event.type, at: timeOf(logged.event) ?? logged.receivedAt, tone, text, muted, haystack: `${logged.event.type} ${text}`.toLowerCase(), audience: audienceOf(logged.event) };
     cache.set(logged, line);
   }
   return line;
@@ -73,6 +76,7 @@ function timeOf(event: KernelEvent): number | null {
     case 'node.log':
     case 'chat.event':
     case 'llm.model':
+    case 'llm.providers.changed':
     case 'agent.event':
     case 'agent.done':
     case 'policy.denied':
@@ -154,6 +158,10 @@ function describe(event: KernelEvent): { tone: Tone; text: string; muted?: boole
       return { tone: event.allow ? 'ok' : 'warn', text: `permission ${event.id} ${event.allow ? 'allowed' : 'not given'}` };
     case 'policy.denied':
       return { tone: 'danger', text: `denied ${event.op} to pid ${event.pid}: ${event.reason}` };
+    case 'llm.providers.changed': {
+      const what = event.change === 'set' ? 'saved' : event.change === 'removed' ? 'removed' : 'is now the default';
+      return { tone: 'info', text: `model provider ${event.id} ${what}` };
+    }
     case 'llm.model': {
       const s = event.status;
       const name = s.url.split('/').pop() ?? s.url;

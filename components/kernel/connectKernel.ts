@@ -2,7 +2,8 @@
  * Wires one `KernelClient` to the kernel store: status changes, the event log (batched, so a
  * burst of events costs one render), and the process table (a `proc.list` whenever the kernel
  * becomes ready, then every `proc.state` event), and the volumes version (bumped on every
- * `volume.changed`, from this tab or another, so views of volumes refetch), and the runtimes'
+ * `volume.changed`, from this tab or another, so views of volumes refetch), the providers version
+ * (bumped on every `llm.providers.changed`, so a provider set from the console shows), and the runtimes'
  * statuses (seeded from the new kernel's info, then every `runtime.status` event; the chosen
  * tensor backend is sent again to every new kernel).
  */
@@ -45,6 +46,7 @@ export function connectKernel(client: KernelClient): () => void {
     const receivedAt = Date.now();
     if (event.type === 'proc.state') store.upsertProcess(event.process, receivedAt);
     if (event.type === 'volume.changed') bumpSoon();
+    if (event.type === 'llm.providers.changed') store.bumpProviders();
     if (event.type === 'runtime.status') store.upsertRuntime(event.status);
     pending.push({ receivedAt, event });
     if (pending.length > EVENT_BUFFER_SIZE) pending = pending.slice(-EVENT_BUFFER_SIZE);

@@ -49,6 +49,8 @@ export interface KernelState {
   readonly processes: ReadonlyMap<Pid, TrackedProcess>;
   /** Grows whenever a volume may have changed (a `volume.changed` event, a sync, a new kernel): views of volumes refetch. */
   readonly volumesVersion: number;
+  /** Grows whenever the model providers change (an `llm.providers.changed` event): views of them refetch. */
+  readonly providersVersion: number;
   /** Each runtime's latest status, in `RUNTIME_KINDS` order: seeded from `KernelInfo.runtimes`, then live `runtime.status` events. */
   readonly runtimes: readonly RuntimeStatus[];
 
@@ -61,6 +63,7 @@ export interface KernelState {
   setProcesses(list: readonly Process[], seenAt: number): void;
   upsertProcess(process: Process, seenAt: number): void;
   bumpVolumes(): void;
+  bumpProviders(): void;
   /** Replaces every runtime's status (a new kernel's `KernelInfo.runtimes`, or none). */
   setRuntimes(list: readonly RuntimeStatus[]): void;
   /** One runtime's new status (a `runtime.status` event). */
@@ -79,6 +82,7 @@ export const useKernelStore = create<KernelState>()((set) => ({
   pausedAtSeq: 1,
   processes: new Map(),
   volumesVersion: 0,
+  providersVersion: 0,
   runtimes: [],
 
   setClient: (client) => set({ client }),
@@ -108,6 +112,8 @@ export const useKernelStore = create<KernelState>()((set) => ({
     }),
 
   bumpVolumes: () => set((s) => ({ volumesVersion: s.volumesVersion + 1 })),
+
+  bumpProviders: () => set((s) => ({ providersVersion: s.providersVersion + 1 })),
 
   setRuntimes: (list) => set({ runtimes: sortRuntimes(list) }),
 

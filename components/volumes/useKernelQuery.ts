@@ -1,6 +1,7 @@
 /**
  * Reads from the kernel for a view: one syscall, re-sent whenever its arguments change, the
- * kernel (re)starts, or `volumesVersion` grows (a `volume.changed` from this tab or another).
+ * kernel (re)starts, `volumesVersion` grows (a `volume.changed` from this tab or another), or
+ * the caller's own version (`also`) does.
  * The last answer stays on screen while a refresh is in flight, so views do not flicker.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -28,9 +29,10 @@ interface Answer {
 
 /**
  * @example const volumes = useKernelQuery({ op: 'volume.list' });
- * Pass `null` to ask nothing (e.g. while nothing is selected).
+ * Pass `null` to ask nothing (e.g. while nothing is selected). `also`: another version the
+ * answer depends on (e.g. the store's `providersVersion`); when it grows, the call is re-sent.
  */
-export function useKernelQuery<K extends Op>(call: SyscallOf<K> | null): Query<SyscallResult<K>> {
+export function useKernelQuery<K extends Op>(call: SyscallOf<K> | null, also = 0): Query<SyscallResult<K>> {
   const client = useKernelStore((s) => s.client);
   const ready = useKernelStore((s) => s.status.state === 'ready');
   const version = useKernelStore((s) => s.volumesVersion);
@@ -38,7 +40,7 @@ export function useKernelQuery<K extends Op>(call: SyscallOf<K> | null): Query<S
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   const key = call === null ? null : JSON.stringify(call);
-  const stamp = `${version}:${nonce}`;
+  const stamp = `${version}:${nonce}:${also}`;
 
   useEffect(() => {
     if (key === null || client === null || !ready) return;

@@ -73,6 +73,18 @@ describe('llm providers', () => {
     const bad = (await call('llm.setProvider', { model: 'x', baseUrl: 'localhost:1234' }).catch((e: unknown) => e)) as WeftError;
     expect(bad.code).toBe('SYSCALL_INVALID');
   });
+
+  it('announces each change to the providers, so the views follow without a reload', async () => {
+    const from = events.length;
+    const changes = () => events.slice(from).flatMap((e) => (e.type === 'llm.providers.changed' ? [`${e.id} ${e.change}`] : []));
+    await call('llm.setProvider', { id: 'spare', baseUrl: server.url, model: 'test-model' });
+    await call('llm.setDefault', { id: 'spare' });
+    await call('llm.setDefault', { id: 'local' });
+    await call('llm.removeProvider', { id: 'spare' });
+    await call('llm.removeProvider', { id: 'spare' }); // nothing left to remove: nothing changed
+    await call('llm.setProvider', { model: 'x', baseUrl: 'localhost:1234' }).catch(() => undefined);
+    expect(changes()).toEqual(['spare set', 'spare default', 'local default', 'spare removed']);
+  });
 });
 
 describe('chat.send', () => {
@@ -109,6 +121,15 @@ describe('chat.send', () => {
       ['user', 'Once more'],
     ]);
     expect((await call<StoredChat>('chat.read', { id: firstChat })).messages).toHaveLength(4);
+  });
+
+  it('gives a greeting no skill context and names no skill', async () => {
+    server.script(textAnswer(['Hi!']));
+    const result = await send({ text: 'Good morning!' });
+    expect(result.skillsUsed).toEqual([]);
+    const sent = chatRequests().at(-1)!.body as { messages: { role: string; content: string }[] };
+    expect(sent.messages[0]!.content).not.toContain('# Skills you can use');
+    await call('chat.delete', { id: result.chatId });
   });
 
   it('puts a matching context skill into the system message and names it in skillsUsed', async () => {

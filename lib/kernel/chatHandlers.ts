@@ -11,14 +11,29 @@ import { type ChatDeps, sendChat } from './chatTurn';
 
 type ChatOp = 'llm.providers' | 'llm.setProvider' | 'llm.removeProvider' | 'llm.setDefault' | 'llm.models' | 'llm.probe' | 'llm.load' | 'llm.detect' | 'chat.list' | 'chat.read' | 'chat.delete' | 'chat.send';
 
-export function chatHandlers(deps: ChatDeps): Pick<Handlers, ChatOp> {
+export interface ChatHandlerDeps extends ChatDeps {
+  /** Told after the providers changed, so the kernel can announce it (`llm.providers.changed`). */
+  readonly providersChanged: (id: string, change: 'set' | 'removed' | 'default') => void;
+}
+
+export function chatHandlers(deps: ChatHandlerDeps): Pick<Handlers, ChatOp> {
   const busy = new Set<string>();
   const { providers } = deps;
+  const changed = <T>(id: string, change: 'set' | 'removed' | 'default', result: T): T => {
+    deps.providersChanged(id, change);
+    return result;
+  };
   return {
     'llm.providers': () => providers.list(),
-    'llm.setProvider': (c) => providers.set(c),
-    'llm.removeProvider': (c) => providers.remove(c.id),
-    'llm.setDefault': (c) => providers.setDefault(c.id),
+    'llm.setProvider': async (c) => {
+      const info = await providers.set(c);
+      return changed(info.id, 'set', info);
+    },
+    'llm.removeProvider': async (c) => {
+      const result = await providers.remove(c.id);
+      return result.removed ? changed(c.id, 'removed', result) : result;
+    },
+    'llm.setDefault': async (c) => changed(c.id, 'default', await providers.setDefault(c.id)),
     'llm.models': async (c) => {
       const info = await providers.get(c.id);
       const client = await providers.client(info, { fetch: deps.fetch, clock: deps.clock });

@@ -355,6 +355,7 @@ export class Kernel {
       catalog: () => this.requireCatalog(),
       providers: this.providers,
       log: (level, message, pid) => this.log(level, message, pid),
+      providersChanged: (id, change) => this.emit({ type: 'llm.providers.changed', id, change, at: this.deps.clock.now() }),
     });
   }
 

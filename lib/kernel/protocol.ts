@@ -328,6 +328,8 @@ export type KernelEvent =
   /** A running chat turn's text, tool calls and end, as they happen (`tag` as given to chat.send). */
   /** An in-browser model's download and load progress. */
   | { readonly type: 'llm.model'; readonly status: LocalModelStatus; readonly at: number }
+  /** The configured providers changed (`llm.setProvider`, `llm.removeProvider`, `llm.setDefault`): views of them refetch. */
+  | { readonly type: 'llm.providers.changed'; readonly id: string; readonly change: 'set' | 'removed' | 'default'; readonly at: number }
   /** An agent's text, tool calls and end of each step, as they happen. */
   | { readonly type: 'agent.event'; readonly pid: Pid; readonly event: TurnEvent; readonly at: number }
   | { readonly type: 'agent.done'; readonly result: AgentResult; readonly at: number }

@@ -2,6 +2,8 @@
  * Context for a language model, by progressive disclosure: first a short catalogue (name and
  * description) of the skills relevant to the query, then the full instructions of the best
  * matches while the token budget lasts. It says which skills it used, so the chat can cite them.
+ * Only relevant skills come in (`SkillIndex.relevant`): a message about nothing a skill does
+ * (a greeting) gets no context at all, rather than the least bad matches.
  */
 import type { SkillHit, SkillIndex } from './skillIndex';
 
@@ -27,12 +29,18 @@ export interface BuildContextOptions {
   readonly countTokens?: (text: string) => number;
 }
 
+/**
+ * A skill is shown in full only when it matched at least this share of the best match's score:
+ * "review this code" brings code-review in full, not agent (which only mentions reviewers).
+ */
+export const FULL_SHARE = 0.25;
+
 /** Roughly 4 characters per token for English prose and code; providers count exactly. */
 export const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 
 export async function buildContext(index: SkillIndex, loadBody: (hit: SkillHit) => Promise<string>, query: string, tokenBudget: number, options: BuildContextOptions = {}): Promise<BuiltContext> {
   const count = options.countTokens ?? estimateTokens;
-  const hits = index.search(query, options.catalogueSize ?? 8);
+  const hits = index.relevant(query, options.catalogueSize ?? 8);
   const parts: string[] = [];
   const used = new Map<string, ContextSkillUse>();
   let tokens = 0;
@@ -49,8 +57,9 @@ export async function buildContext(index: SkillIndex, loadBody: (hit: SkillHit) 
     used.set(hit.name, { name: hit.name, volume: hit.volume, disclosure: 'catalogue' });
   }
   let full = 0;
+  const enough = (hits[0]?.score ?? 0) * FULL_SHARE;
   for (const hit of hits) {
-    if (full >= (options.maxFull ?? 3) || !used.has(hit.name)) break;
+    if (full >= (options.maxFull ?? 3) || !used.has(hit.name) || hit.score < enough) break;
     const body = (await loadBody(hit)).trim();
     if (!take(`\n## ${hit.name}\n\n${body}\n`)) continue; // too long for what is left: a shorter one may still fit
     used.set(hit.name, { name: hit.name, volume: hit.volume, disclosure: 'full' });

@@ -40,6 +40,17 @@ const processTerm = (term: string) => {
 
 const HEAD_FIELDS = ['name', 'keywordText', 'description', 'category'];
 
+/**
+ * The least score a skill needs to be relevant to a message (see `SkillIndex.relevant`). A
+ * whole word of the message in a skill's name, tags or description scores well above it
+ * ("sine" in rc-lowpass's description: 7.7, "agent" in agent's name: 41); a greeting
+ * matches no head at all, and one word found only as the start of a longer one stays below.
+ */
+export const MIN_RELEVANCE = 5;
+
+/** Relevance ignores one-letter words ("what is 2+2" is about no skill named h2). */
+const relevanceTerm = (term: string) => (term.length < 2 ? null : processTerm(term));
+
 function toHit(r: SearchResult): SkillHit {
   return {
     name: r.name as string,
@@ -106,5 +117,21 @@ export class SkillIndex {
     if (hits.length < limit) add(this.search_.search(query, { fields: HEAD_FIELDS }));
     if (hits.length < limit) add(this.search_.search(query, { fields: ['body'], prefix: (term) => term.length > 3, fuzzy: false }));
     return hits;
+  }
+
+  /**
+   * The skills a message is about, best first: its whole words (or words of four letters and
+   * more as the start of longer ones: "review" finds "reviewing") in a skill's name, tags,
+   * description or category, scoring at least `MIN_RELEVANCE`. Unlike `search`, never widened
+   * by typos or by the instructions' text: what goes into a model's context must have matched,
+   * and a greeting finds nothing.
+   */
+  relevant(query: string, limit = 8): SkillHit[] {
+    if (query.trim() === '') return [];
+    const results = this.search_.search(query, { fields: HEAD_FIELDS, fuzzy: false, prefix: (term) => term.length > 3, processTerm: relevanceTerm });
+    return results
+      .filter((r) => r.score >= MIN_RELEVANCE)
+      .slice(0, limit)
+      .map(toHit);
   }
 }
