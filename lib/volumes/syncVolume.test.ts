@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import http from 'isomorphic-git/http/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +124,29 @@ describe('sync with a real git server (git http-backend)', () => {
     await native.git(['push', '-q', 'origin', 'main']);
     expect(await ada.volumes.sync('teams/lab', remote)).toMatchObject({ outcome: 'pulled', received: 1, sent: 0 });
     expect((await ada.volumes.log('teams/lab', { limit: 1 }))[0]).toMatchObject({ message: 'Add README', author: { name: 'Server Side' } });
+  });
+
+  it('a promotion whose push reaches nothing keeps its commit, says so, and the next sync sends it', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/lab.git`;
+    await new Promise((resolve) => closed.close(resolve)); // nothing listens there now
+    const ada = await device('ada');
+    await ada.volumes.ensure('teams/lab');
+    await ada.volumes.writeSkill(ada.volumes.userVolume, 'csv-stats', skill('csv-stats', 'Count rows.'));
+    const failed = await promoteSkill(ada.volumes, 'csv-stats', 'lab', 'used in every report', { url: deadUrl, token: TOKEN, http }).then(
+      () => null,
+      (e: WeftError) => e,
+    );
+    const [head] = await ada.volumes.log('teams/lab', { limit: 1 });
+    expect(head?.message).toBe('Promote csv-stats from ada: used in every report');
+    expect(failed).toMatchObject({ code: 'REMOTE_UNREACHABLE', data: { volume: 'teams/lab', commit: head?.oid, pushed: false } });
+    expect(failed?.message).toMatch(new RegExp(`^csv-stats is promoted to teams/lab on this device \\(commit ${head?.oid.slice(0, 7)}\\) but not pushed: the commit is kept and goes out with the next sync of teams/lab\\. Could not reach 127\\.0\\.0\\.1:`));
+
+    // The remote answers again (here: a server at another address): the next sync sends the promotion.
+    const repoPath = await server.createRepo('lab-later');
+    expect(await ada.volumes.sync('teams/lab', { url: server.repoUrl('lab-later'), token: TOKEN, http })).toMatchObject({ outcome: 'pushed', sent: 2 });
+    expect(nativeGit(repoPath, 'log', '-1', '--format=%s', 'main').trim()).toBe('Promote csv-stats from ada: used in every report');
   });
 });
 
