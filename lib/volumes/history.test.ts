@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import http from 'isomorphic-git/http/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GitServer, startGitServer } from '../../e2e/fixtures/gitServer';
 import { promoteSkill } from './promoteSkill';
 import { nativeClone, nativeGit } from './testing';
@@ -9,12 +9,11 @@ import { testVolumes } from './testVolumes';
 const TOKEN = 's3cret-token';
 const MINUTE = 60_000;
 let server: GitServer;
-beforeAll(async () => {
-  server = await startGitServer({ token: TOKEN });
-});
-afterAll(() => server.stop());
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+afterAll(async () => {
+  cleanups.splice(0).forEach((f) => f());
+  await server.stop();
+});
 
 const skill = (name: string, body: string) => `---\nname: ${name}\ndescription: ${name} skill.\n---\n${body}\n`;
 
@@ -62,8 +61,15 @@ async function teamWithMerge(repo: string) {
 }
 
 describe('volume history after a sync merge', () => {
+  // One team history for every test: building it takes a server, a clone and a dozen git commands.
+  let team: Awaited<ReturnType<typeof teamWithMerge>>;
+  beforeAll(async () => {
+    server = await startGitServer({ token: TOKEN });
+    team = await teamWithMerge('lab-history');
+  }, 60_000);
+
   it('lists every commit, teammates\' included, in the order native git log does', async () => {
-    const { ada, repoPath, gitdir } = await teamWithMerge('lab-history');
+    const { ada, repoPath, gitdir } = team;
     const log = await ada.volumes.log('teams/lab');
     const native = nativeGit(gitdir, 'log', '--format=%H', 'main').trim().split('\n');
     expect(native).toHaveLength(9);
@@ -85,7 +91,7 @@ describe('volume history after a sync merge', () => {
   });
 
   it('pages through the same walk with limit and skip', async () => {
-    const { ada } = await teamWithMerge('lab-history-pages');
+    const { ada } = team;
     const all = await ada.volumes.log('teams/lab');
     const head = all[0]!.oid;
     const first = await ada.volumes.log('teams/lab', { limit: 4 });
@@ -95,7 +101,7 @@ describe('volume history after a sync merge', () => {
   });
 
   it('a file\'s history holds the teammate\'s commits to it and the merge that brought them in', async () => {
-    const { ada, gitdir } = await teamWithMerge('lab-history-file');
+    const { ada, gitdir } = team;
     const notes = await ada.volumes.log('teams/lab', { path: 'notes.md' });
     expect(notes.map((c) => c.message)).toEqual([expect.stringMatching(/^Merge /), 'Tidy notes', 'Add notes']);
     // Its commits other than merges are exactly git's (every parent walked).
