@@ -10,9 +10,9 @@ import {
   parseProxyTarget,
   refusalStatus,
   resolveProxyTarget,
-  upstreamFailure,
   upstreamRequestHeaders,
 } from './gitProxyRules';
+import { upstreamFailure } from './gitProxyFailure';
 
 /** `/api/git/<path>` as the route sees it: decoded segments plus the query string. */
 function parse(path: string, method = 'GET', allow: readonly string[] = []) {

@@ -290,12 +290,9 @@ export class Volumes {
   /** History newest first, every parent walked like `git log`; `skip` pages on through the same walk. */
   async log(id: VolumeId, options: { limit?: number; skip?: number; from?: CommitOid; path?: string } = {}): Promise<LogEntry[]> {
     const repo = await this.open(id);
-    let path: string | undefined;
-    if (options.path !== undefined) {
-      const checked = parseVolumePath(options.path);
-      if (!checked.ok) throw checked.error;
-      path = checked.value;
-    }
+    const checked = options.path === undefined ? null : parseVolumePath(options.path);
+    if (checked && !checked.ok) throw checked.error;
+    const path = checked?.value;
     if (options.from !== undefined) await repo.readCommit(options.from);
     return repo.log({ limit: Math.min(options.limit ?? 100, 1000), ...(options.skip ? { skip: options.skip } : {}), ...(options.from ? { from: options.from } : {}), ...(path ? { path } : {}) });
   }

@@ -27,9 +27,9 @@ import {
   refusalStatus,
   resolveProxyTarget,
   UPSTREAM_IDLE_TIMEOUT_MS,
-  upstreamFailure,
   upstreamRequestHeaders,
 } from '@/lib/volumes/gitProxyRules';
+import { upstreamFailure } from '@/lib/volumes/gitProxyFailure';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
