@@ -114,6 +114,16 @@ test('a skill travels from my volume to a team on a git server, meets a server-s
   expect(await server(`skills/${copyName}/SKILL.md`)).toContain('Count the rows and report the mean.');
   await run('git', ['--git-dir', repo, 'fsck', '--full', '--strict']);
   await page.screenshot({ path: 'e2e/screenshots/volumes.png' });
+
+  // The team's history lists every commit native git does, the server-side edit among them on the merged-in lane.
+  const history = page.getByRole('list', { name: 'History of teams/lab' });
+  const native = (await run('git', ['--git-dir', repo, 'log', '--format=%s', 'main'])).stdout.trim().split('\n');
+  await expect(history.locator('[data-commit]')).toHaveCount(native.length);
+  await expect(history.locator('[data-commit]')).toHaveText(native.map((subject) => new RegExp(`^${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
+  await expect(history.locator('[data-lane="merged-in"]')).toHaveText([/Report the mean.*merged in/]);
+  await expect(history.locator('[data-commit]', { hasText: /^Merge / })).toContainText('merge');
+  await history.scrollIntoViewIfNeeded();
+  await page.locator('[data-open-volume="teams/lab"]').screenshot({ path: 'e2e/screenshots/history-after-merge.png' });
 });
 
 test('two pages commit 50 traces each at the same time, and all 100 are kept in a repository git accepts', async ({ context }) => {

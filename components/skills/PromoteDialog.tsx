@@ -16,7 +16,7 @@ import { trackSync } from '@/components/volumes/useSyncStore';
 import { WeftError } from '@/lib/core';
 import type { PromoteResult, VolumeId, WorkspaceVolume } from '@/lib/volumes';
 import { PromoteOutcome } from './PromoteOutcome';
-import { reasonProblem, remoteNote } from './promoteForm';
+import { keptPromotion, reasonProblem, remoteNote } from './promoteForm';
 
 const SYNC_CODES = new Set(['REMOTE_AUTH', 'REMOTE_NOT_FOUND', 'REMOTE_UNREACHABLE', 'REMOTE_REJECTED', 'SYNC_FAILED', 'GIT_PROXY_REFUSED']);
 
@@ -27,7 +27,7 @@ export function PromoteDialog({ name, teams, onClose }: { name: string; teams: r
   const [tried, setTried] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<WeftError | null>(null);
-  const [result, setResult] = useState<{ team: VolumeId; value: PromoteResult } | null>(null);
+  const [result, setResult] = useState<{ team: VolumeId; value: PromoteResult; notPushed?: WeftError } | null>(null);
   const team = teams.find((t) => t.id === picked) ?? teams[0];
 
   const promote = async () => {
@@ -43,7 +43,11 @@ export function PromoteDialog({ name, teams, onClose }: { name: string; teams: r
       const value = await trackSync(client, team.id, () => client.call(call), (r) => r.sync, (e) => SYNC_CODES.has(e.code));
       setResult({ team: team.id, value });
     } catch (thrown) {
-      setError(WeftError.from(thrown));
+      const failed = WeftError.from(thrown);
+      // The commit was made and only the push failed: show what was committed, and why it is not out yet.
+      const kept = keptPromotion(failed);
+      if (kept) setResult({ team: team.id, value: { ...kept, sync: null }, notPushed: failed });
+      else setError(failed);
     } finally {
       setPending(false);
     }
@@ -67,7 +71,7 @@ export function PromoteDialog({ name, teams, onClose }: { name: string; teams: r
       }
     >
       {result ? (
-        <PromoteOutcome name={name} team={result.team} result={result.value} />
+        <PromoteOutcome name={name} team={result.team} result={result.value} {...(result.notPushed ? { notPushed: result.notPushed } : {})} />
       ) : (
         <>
           <Field label="Team" hint={team ? remoteNote(team) : undefined}>

@@ -1,11 +1,12 @@
 import { Icon } from '@/components/ui/Icon';
 import { syncSummary } from '@/components/volumes/syncSummary';
+import type { WeftError } from '@/lib/core';
 import type { PromoteResult, VolumeId } from '@/lib/volumes';
 import styles from './PromoteOutcome.module.css';
-import { promotedLine } from './promoteForm';
+import { notPushedLine, promotedLine } from './promoteForm';
 
 /** What a promotion did: the commit in the team volume, and whether (and how) it was pushed. */
-export function PromoteOutcome({ name, team, result }: { name: string; team: VolumeId; result: PromoteResult }) {
+export function PromoteOutcome({ name, team, result, notPushed }: { name: string; team: VolumeId; result: PromoteResult; notPushed?: WeftError }) {
   const conflicts = result.sync?.conflicts ?? [];
   return (
     <div className={styles.outcome} role="status" data-promoted={team}>
@@ -14,8 +15,10 @@ export function PromoteOutcome({ name, team, result }: { name: string; team: Vol
         <span>{promotedLine(name, team, result)}</span>
       </p>
       <p className={styles.outcomeLine}>
-        <Icon name={result.sync ? (conflicts.length ? 'alert' : 'check') : 'minus'} size={14} className={result.sync ? (conflicts.length ? styles.warn : styles.ok) : styles.faint} />
-        {result.sync ? (
+        <Icon name={result.sync ? (conflicts.length ? 'alert' : 'check') : notPushed ? 'alert' : 'minus'} size={14} className={result.sync ? (conflicts.length ? styles.warn : styles.ok) : notPushed ? styles.warn : styles.faint} />
+        {notPushed ? (
+          <span data-pushed="false">{notPushedLine(team, notPushed)}</span>
+        ) : result.sync ? (
           <span>Synced with the team’s remote: {lowerFirst(syncSummary(result.sync))}.</span>
         ) : (
           <span>Not pushed: {team} has no remote yet. Set one in the Volumes panel, then sync to share it.</span>

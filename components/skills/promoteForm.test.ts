@@ -1,7 +1,10 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { asCommitOid } from '@/lib/core';
+import { asCommitOid, WeftError } from '@/lib/core';
 import type { WorkspaceVolume } from '@/lib/volumes';
-import { promotedLine, reasonProblem, remoteNote, teamVolumes } from './promoteForm';
+import { PromoteOutcome } from './PromoteOutcome';
+import { keptPromotion, promotedLine, reasonProblem, remoteNote, teamVolumes } from './promoteForm';
 
 const volume = (over: Partial<WorkspaceVolume>): WorkspaceVolume => ({
   id: 'users/me',
@@ -39,5 +42,19 @@ describe('promoteForm', () => {
     const commit = asCommitOid('abc1234def5678900000000000000000000000000');
     expect(promotedLine('csv-stats', 'teams/lab', { changed: true, commit })).toBe('Promoted to teams/lab in commit abc1234.');
     expect(promotedLine('csv-stats', 'teams/lab', { changed: false, commit })).toBe('teams/lab already had this version of csv-stats; nothing new was committed.');
+  });
+
+  it('shows a promotion whose push failed as committed here and going out with the next sync, not as a failure', () => {
+    const oid = 'abc1234'.padEnd(40, '0');
+    const cause = 'Could not reach 127.0.0.1:9. Check your connection and the remote URL.';
+    const error = new WeftError('REMOTE_UNREACHABLE', `csv-stats is promoted to teams/lab on this device … ${cause}`, { url: 'http://127.0.0.1:9/lab.git', volume: 'teams/lab', commit: oid, changed: true, pushed: false, pushError: cause });
+    const kept = keptPromotion(error);
+    expect(kept).toEqual({ volume: 'teams/lab', commit: oid, changed: true });
+    const html = renderToStaticMarkup(createElement(PromoteOutcome, { name: 'csv-stats', team: 'teams/lab', result: { ...kept!, sync: null }, notPushed: error }));
+    expect(html).toContain('Promoted to teams/lab in commit abc1234.');
+    expect(html).toContain(`Not pushed (REMOTE_UNREACHABLE): ${cause} The commit is kept here and goes out with the next sync of teams/lab.`);
+    expect(html).not.toContain('has no remote');
+    // A promotion that failed before its commit is an ordinary error.
+    expect(keptPromotion(new WeftError('REMOTE_UNREACHABLE', 'You are offline: promoting to teams/lab needs the network.', { offline: true }))).toBeNull();
   });
 });

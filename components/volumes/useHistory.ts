@@ -1,18 +1,20 @@
 /**
- * A volume's (or one file's) history, newest first, 50 commits a page: the first page follows
- * the volume (it refetches on every change); "Load more" pages on from the last entry's first
- * parent. Pages loaded on top of an older first page are dropped when the first page changes.
+ * A volume's (or one file's) history, newest first like `git log` (every parent walked, so a
+ * sync merge's commits from the remote are listed too), 50 commits a page: the first page
+ * follows the volume (it refetches on every change); "Load more" continues the same walk from
+ * the first page's newest commit, past the entries already shown. Pages loaded on top of an
+ * older first page are dropped when the first page changes.
  */
 import { useCallback, useState } from 'react';
 import { useKernelStore } from '@/components/kernel/useKernelStore';
 import { WeftError } from '@/lib/core';
-import type { CommitInfo, VolumeId } from '@/lib/volumes';
+import type { LogEntry, VolumeId } from '@/lib/volumes';
 import { useKernelQuery } from './useKernelQuery';
 
 export const HISTORY_PAGE = 50;
 
 export interface History {
-  readonly commits: readonly CommitInfo[];
+  readonly commits: readonly LogEntry[];
   readonly loading: boolean;
   readonly error: WeftError | null;
   readonly hasMore: boolean;
@@ -22,7 +24,7 @@ export interface History {
 
 interface More {
   readonly anchor: string;
-  readonly commits: readonly CommitInfo[];
+  readonly commits: readonly LogEntry[];
   readonly done: boolean;
 }
 
@@ -37,19 +39,23 @@ export function useHistory(volume: VolumeId, path?: string): History {
   const anchor = page ? `${volume}|${path ?? ''}|${page[0]?.oid ?? ''}|${page.length}` : '';
   const extra = more !== null && more.anchor === anchor ? more : null;
   const commits = page ? (extra ? [...page, ...extra.commits] : page) : [];
-  const last = commits[commits.length - 1];
+  const head = page?.[0]?.oid;
   const pageFull = extra ? !extra.done : page?.length === HISTORY_PAGE;
-  const hasMore = pageFull && last !== undefined && last.parents.length > 0;
+  const hasMore = pageFull && head !== undefined;
+  const shown = commits.length;
 
   const loadMore = useCallback(() => {
-    const from = last?.parents[0];
-    if (!client || !from || loadingMore) return;
+    if (!client || !head || loadingMore) return;
     setLoadingMore(true);
     setMoreError(null);
-    client.call({ op: 'volume.log', volume, limit: HISTORY_PAGE, from, ...(path ? { path } : {}) }).then(
+    // The same walk, past the entries shown: a volume's from the head its first page began at; a
+    // file's from the current head (its first entry is the file's newest change, not the head).
+    const from = path ? {} : { from: head };
+    client.call({ op: 'volume.log', volume, limit: HISTORY_PAGE, skip: shown, ...from, ...(path ? { path } : {}) }).then(
       (next) => {
-        // `from` itself is the first entry of the next page: the log starts at the commit it is given.
-        setMore({ anchor, commits: [...(extra?.commits ?? []), ...next], done: next.length < HISTORY_PAGE });
+        // A sync between two pages can shift a file's walk by an entry: never list one twice.
+        const listed = new Set([...(page ?? []), ...(extra?.commits ?? [])].map((c) => c.oid));
+        setMore({ anchor, commits: [...(extra?.commits ?? []), ...next.filter((c) => !listed.has(c.oid))], done: next.length < HISTORY_PAGE });
         setLoadingMore(false);
       },
       (error: unknown) => {
@@ -57,7 +63,7 @@ export function useHistory(volume: VolumeId, path?: string): History {
         setLoadingMore(false);
       },
     );
-  }, [client, volume, path, last, loadingMore, anchor, extra]);
+  }, [client, volume, path, head, shown, loadingMore, anchor, extra, page]);
 
   return { commits, loading: first.loading, error: first.error ?? moreError, hasMore, loadingMore, loadMore };
 }

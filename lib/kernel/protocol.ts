@@ -22,11 +22,11 @@ import type { EvolutionReport, ReplayReport, SkillSuggestion, TraceEntry, TraceL
 
 import type {
   Author,
-  CommitInfo,
   CommitPoint,
   Conflict,
   ConflictChoice,
   FileDiff,
+  LogEntry,
   PromoteResult,
   RecoveryReport,
   RemoteConfig,
@@ -168,8 +168,12 @@ export interface SyscallMap {
   /** A file's bytes as stored (images, fonts: anything `volume.read` would decode as text). */
   'volume.readBytes': { args: { volume: string; path: string; at?: string }; result: { bytes: Uint8Array } };
   'volume.files': { args: { volume: string; dir?: string }; result: string[] };
-  /** History, newest first; `path` for one file's history, `from` to page on. */
-  'volume.log': { args: { volume: string; path?: string; limit?: number; from?: string }; result: CommitInfo[] };
+  /**
+   * History newest first, every parent walked like `git log` (a sync merge brings teammates'
+   * commits: `mainline: false`); `path` for one file's history; `from` (where the walk starts,
+   * default the head) with `skip` (entries already shown) to page on.
+   */
+  'volume.log': { args: { volume: string; path?: string; limit?: number; skip?: number; from?: string }; result: LogEntry[] };
   'volume.diff': { args: { volume: string; path: string; from: string | null; to: string }; result: FileDiff };
   'volume.restore': { args: { volume: string; path: string; at: string }; result: WriteResult };
   /** Writes one file (text, or bytes as they are) of the user volume by hand (one commit, "Edit <path>"); other volumes are read-only here. */

@@ -37,6 +37,15 @@ describe('volume syscalls', () => {
     expect((await call({ op: 'volume.log', volume: 'system' })) as { message: string }[]).toMatchObject([{ message: 'Update built-in skills to v1' }, { message: 'Create volume system' }]);
   });
 
+  it('pages a volume\'s history with skip, each entry marked as on this line of work', async () => {
+    const { call, fail } = await bootKernel();
+    const page = (c: Record<string, unknown>) => call({ op: 'volume.log', volume: 'system', ...c }) as Promise<{ message: string; mainline: boolean }[]>;
+    const [head] = await page({ limit: 1 });
+    expect(head).toMatchObject({ message: 'Update built-in skills to v1', mainline: true });
+    expect(await page({ skip: 1 })).toMatchObject([{ message: 'Create volume system', mainline: true }]);
+    expect(await fail({ op: 'volume.log', volume: 'system', skip: -1 })).toMatchObject({ code: 'SYSCALL_INVALID' });
+  });
+
   it('writes a skill, shows it shadowing the built-in one, and announces the commit', async () => {
     const { call, events } = await bootKernel();
     const written = (await call({ op: 'skill.write', name: 'weft-console', content: '---\nname: weft-console\ndescription: Mine.\n---\n' })) as { commit: string };

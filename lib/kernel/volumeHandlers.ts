@@ -26,7 +26,7 @@ export function volumeHandlers(get: () => Workspace): Pick<Handlers, VolumeOp> {
     'volume.read': async (c) => ({ content: await get().volumes.read(vol(c.volume), c.path, c.at === undefined ? undefined : commit(c.at)) }),
     'volume.readBytes': async (c) => ({ bytes: await get().volumes.readBytes(vol(c.volume), c.path, c.at === undefined ? undefined : commit(c.at)) }),
     'volume.files': async (c) => (await get().volumes.open(vol(c.volume))).listFiles(c.dir ?? ''),
-    'volume.log': (c) => get().volumes.log(vol(c.volume), { ...(c.limit ? { limit: c.limit } : {}), ...(c.from ? { from: commit(c.from) } : {}), ...(c.path ? { path: c.path } : {}) }),
+    'volume.log': (c) => get().volumes.log(vol(c.volume), { ...(c.limit ? { limit: c.limit } : {}), ...(c.skip ? { skip: c.skip } : {}), ...(c.from ? { from: commit(c.from) } : {}), ...(c.path ? { path: c.path } : {}) }),
     'volume.diff': (c) => get().volumes.diff(vol(c.volume), c.path, c.from === null ? null : commit(c.from), commit(c.to)),
     'volume.restore': (c) => get().volumes.restore(vol(c.volume), c.path, commit(c.at)),
     'volume.write': (c) => get().volumes.writeFile(vol(c.volume), c.path, c.content, c.message ?? `Edit ${c.path}`),

@@ -23,7 +23,7 @@ export const volumeSchemas = {
   'volume.read': call('volume.read', { volume, path, at: oid.optional() }),
   'volume.readBytes': call('volume.readBytes', { volume, path, at: oid.optional() }),
   'volume.files': call('volume.files', { volume, dir: path.optional() }),
-  'volume.log': call('volume.log', { volume, path: path.optional(), limit: z.number().int().min(1).max(1000).optional(), from: oid.optional() }),
+  'volume.log': call('volume.log', { volume, path: path.optional(), limit: z.number().int().min(1).max(1000).optional(), skip: z.number().int().min(0).max(1_000_000).optional(), from: oid.optional() }),
   'volume.diff': call('volume.diff', { volume, path, from: oid.nullable(), to: oid }),
   'volume.restore': call('volume.restore', { volume, path, at: oid }),
   'volume.write': call('volume.write', { volume, path, content: z.union([z.string().max(64 * 1024 * 1024), bytes(64 * 1024 * 1024)]), message: z.string().min(1).max(500).optional() }),

@@ -12,6 +12,7 @@ import {
   resolveProxyTarget,
   upstreamRequestHeaders,
 } from './gitProxyRules';
+import { upstreamFailure } from './gitProxyFailure';
 
 /** `/api/git/<path>` as the route sees it: decoded segments plus the query string. */
 function parse(path: string, method = 'GET', allow: readonly string[] = []) {
@@ -317,5 +318,16 @@ describe('headers', () => {
     expect(refusalStatus('too-large')).toBe(413);
     expect(refusalStatus('redirect')).toBe(502);
     expect(refusalStatus('timeout')).toBe(504);
+  });
+});
+
+describe('upstreamFailure', () => {
+  it('names host and port when nothing listens there (the default port when the URL has none); other failures keep their own words', () => {
+    const github = target('github.com/o/r.git/info/refs?service=git-upload-pack');
+    expect(upstreamFailure(github, Object.assign(new Error('connect ECONNREFUSED 140.82.121.3:443'), { code: 'ECONNREFUSED' })).message).toMatch(/^Nothing answered at github\.com:443: the connection was refused/);
+    const local = target('127.0.0.1:8174/r.git/info/refs?service=git-upload-pack', 'GET', ['http://127.0.0.1:8174']);
+    expect(upstreamFailure(local, { code: 'ECONNREFUSED' })).toMatchObject({ code: 'GIT_PROXY_REFUSED', data: { reason: 'upstream', host: '127.0.0.1:8174', port: 8174 } });
+    const reset = upstreamFailure(github, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    expect(reset.message).toBe("Weft's git proxy could not reach github.com: socket hang up. Check the remote URL and try again.");
   });
 });

@@ -8,6 +8,7 @@
 import * as git from 'isomorphic-git';
 import { asCommitOid, type CommitOid, WeftError } from '../core';
 import { encodeBlob, encodeCommit, encodeTree, type GitObject, type Signature, writeObjects } from './gitObjects';
+import { type LogEntry, walkHistory } from './history';
 import { consolidatePacks, writePack } from './packWriter';
 import type { TreeCache } from './treeCache';
 
@@ -37,6 +38,9 @@ export interface CommitInfo {
   readonly at: number;
   readonly parents: readonly CommitOid[];
 }
+
+/** A commit as read back: with its root tree and committer date (the date `git log` orders by). */
+export type StoredCommit = CommitInfo & { readonly tree: string; readonly committedAt: number };
 
 export interface RepoDeps {
   readonly fs: GitFs;
@@ -84,12 +88,12 @@ export class GitRepo {
     }
   }
 
-  async readCommit(oid: CommitOid): Promise<CommitInfo & { tree: string }> {
+  async readCommit(oid: CommitOid): Promise<StoredCommit> {
     const cached = this.deps.trees.commit(oid);
-    if (cached) return cached as CommitInfo & { tree: string };
+    if (cached) return cached as StoredCommit;
     try {
       const { commit } = await git.readCommit({ ...this.base, oid });
-      const info = { oid, tree: commit.tree, message: commit.message.trimEnd(), author: { name: commit.author.name, email: commit.author.email }, at: commit.author.timestamp * 1000, parents: commit.parent.map(asCommitOid) };
+      const info: StoredCommit = { oid, tree: commit.tree, message: commit.message.trimEnd(), author: { name: commit.author.name, email: commit.author.email }, at: commit.author.timestamp * 1000, committedAt: commit.committer.timestamp * 1000, parents: commit.parent.map(asCommitOid) };
       this.deps.trees.rememberCommit(oid, info);
       return info;
     } catch (e) {
@@ -200,7 +204,8 @@ export class GitRepo {
 
   /** Caches a commit this repository just wrote, exactly as readCommit would parse it. */
   private remember(oid: string, tree: string, message: string, author: Author, at: number, parents: readonly CommitOid[]): void {
-    const info = { oid: asCommitOid(oid), tree, message: message.trimEnd(), author: { name: author.name, email: author.email }, at: Math.floor(at / 1000) * 1000, parents: [...parents] };
+    const seconds = Math.floor(at / 1000) * 1000;
+    const info: StoredCommit = { oid: asCommitOid(oid), tree, message: message.trimEnd(), author: { name: author.name, email: author.email }, at: seconds, committedAt: seconds, parents: [...parents] };
     this.deps.trees.rememberCommit(oid, info);
   }
 
@@ -240,28 +245,11 @@ export class GitRepo {
     await this.moveHead(oid);
   }
 
-  /** History from `from` (default: the head), newest first; `path` keeps only commits that changed that file. */
-  async log(options: { from?: CommitOid | null; limit: number; path?: string }): Promise<CommitInfo[]> {
+  /** History from `from` (default: the head) like `git log`: every parent walked, newest commit date first (see history.ts). */
+  async log(options: { from?: CommitOid | null; limit: number; skip?: number; path?: string }): Promise<LogEntry[]> {
     const from = options.from === undefined ? await this.head() : options.from;
     if (from === null) return [];
-    if (options.path === undefined) {
-      const out: CommitInfo[] = [];
-      let next: CommitOid | undefined = from;
-      while (next !== undefined && out.length < options.limit) {
-        const commit = await this.readCommit(next);
-        out.push(infoOf(commit));
-        next = commit.parents[0];
-      }
-      return out;
-    }
-    const entries = await git.log({ ...this.base, ref: from, depth: undefined, filepath: options.path, force: true });
-    return entries.slice(0, options.limit).map((e) => ({
-      oid: asCommitOid(e.oid),
-      message: e.commit.message.trimEnd(),
-      author: { name: e.commit.author.name, email: e.commit.author.email },
-      at: e.commit.author.timestamp * 1000,
-      parents: e.commit.parent.map(asCommitOid),
-    }));
+    return walkHistory(this, from, options);
   }
 
   private async entryAt(tree: string, path: string): Promise<git.TreeEntry | null> {
@@ -280,10 +268,6 @@ export class GitRepo {
 
 function signature(author: Author, at: number): Signature {
   return { name: author.name, email: author.email, timestamp: Math.floor(at / 1000) };
-}
-
-function infoOf(c: CommitInfo): CommitInfo {
-  return { oid: c.oid, message: c.message, author: c.author, at: c.at, parents: c.parents };
 }
 
 /** Empties isomorphic-git's cache object (it keys its packfile cache by a symbol). */

@@ -1,4 +1,5 @@
 export { Volumes, type VolumeInfo, type VolumeManifest, type VolumesDeps, type WriteResult } from './volumes';
+export { type LogEntry } from './history';
 export { GitRepo, type Author, type CommitInfo, type CommitPoint, type FileChange, type GitFs } from './gitRepo';
 export { parseVolumeId, volumeKind, volumeName, volumeGitdir, VOLUMES_ROOT, type VolumeId, type VolumeKind } from './volumeId';
 export { parseVolumePath } from './volumePath';

@@ -1,6 +1,8 @@
 /**
  * Promotion: a skill leaves the user's volume for a team's — copied with all its files, one
- * commit `Promote <name> from <user>: <reason>`, then pushed if the team has a remote.
+ * commit `Promote <name> from <user>: <reason>`, then pushed if the team has a remote. A push
+ * that fails leaves the commit in the team volume here: the error says so (and carries it in
+ * `data.commit`, `data.pushed: false`), as the next sync sends it.
  */
 import { WeftError } from '../core';
 import { parseSkillName } from '../skills/skillName';
@@ -31,6 +33,21 @@ export async function promoteSkill(volumes: Volumes, name: string, team: string,
       message: `Promote ${skill.value} from ${volumeName(volumes.userVolume)}: ${why.split('\n')[0]}`,
     };
   });
-  const sync = remote ? await volumes.sync(target.value, remote) : null;
+  let sync: SyncResult | null = null;
+  if (remote) {
+    try {
+      sync = await volumes.sync(target.value, remote);
+    } catch (error) {
+      throw notPushed(WeftError.from(error), skill.value, written);
+    }
+  }
   return { ...written, sync };
+}
+
+/** The sync's own error, told that the promotion itself is kept on this device. */
+function notPushed(error: WeftError, name: string, written: WriteResult): WeftError {
+  const kept = written.changed
+    ? `${name} is promoted to ${written.volume} on this device (commit ${written.commit.slice(0, 7)}) but not pushed: the commit is kept and goes out with the next sync of ${written.volume}.`
+    : `${written.volume} already had this version of ${name}; the sync that would push it failed.`;
+  return new WeftError(error.code, `${kept} ${error.message}`, { ...error.data, volume: written.volume, commit: written.commit, changed: written.changed, pushed: false, pushError: error.message });
 }

@@ -19,6 +19,11 @@ export function remoteError(error: unknown, url: string): WeftError {
   if (e.code === 'PushRejectedError') {
     return new WeftError('REMOTE_REJECTED', `${host} rejected the push (${e.data?.reason ?? 'not a fast-forward'}). Sync again to merge its new commits first.`, { url, reason: e.data?.reason });
   }
+  if (status !== undefined && status >= 500 && body.includes("Weft's git proxy")) {
+    // The proxy's own answer (it got none from the remote), not the remote's: say what it said.
+    const code = /^Nothing answered at /.test(body) ? 'REMOTE_UNREACHABLE' : 'SYNC_FAILED';
+    return new WeftError(code, body.trim(), { url, status, via: 'proxy' });
+  }
   if (status !== undefined) {
     return new WeftError('SYNC_FAILED', `${host} answered HTTP ${status} during sync. Try again later; if it persists, check the remote's status.`, { url, status });
   }

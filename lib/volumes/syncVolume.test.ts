@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import http from 'isomorphic-git/http/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type GitServer, startGitServer } from '../../e2e/fixtures/gitServer';
@@ -15,7 +14,7 @@ import { GitRepo } from './gitRepo';
 import { countBetween } from './syncVolume';
 import { TreeCache } from './treeCache';
 import { Workspace } from './workspace';
-import { nativeGit, nodeFs, tempDir } from './testing';
+import { nativeClone, nativeGit, nodeFs, tempDir } from './testing';
 import { testVolumes } from './testVolumes';
 
 const TOKEN = 's3cret-token';
@@ -36,18 +35,10 @@ async function device(user: string) {
   return t;
 }
 
-const run = promisify(execFile);
-
-/**
- * A native-git working copy of a server repo, to change it "on the server side". Async on
- * purpose: the git server runs in this process, so a synchronous git call would deadlock it.
- */
-async function nativeClone(url: string): Promise<{ dir: string; git: (...args: string[]) => Promise<string> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'weft-native-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  await run('git', ['clone', '-q', url.replace('http://', `http://weft:${TOKEN}@`), dir]);
-  const git = async (...args: string[]) => (await run('git', ['-C', dir, '-c', 'user.name=Server Side', '-c', 'user.email=server@example.org', ...args])).stdout;
-  return { dir, git };
+async function nativeCloneOf(url: string) {
+  const native = await nativeClone(url, TOKEN);
+  cleanups.push(native.remove);
+  return native;
 }
 
 describe('sync with a real git server (git http-backend)', () => {
@@ -84,13 +75,13 @@ describe('sync with a real git server (git http-backend)', () => {
     await ada.volumes.writeSkill(ada.volumes.userVolume, 'csv-stats', skill('csv-stats', 'v1'));
     await promoteSkill(ada.volumes, 'csv-stats', 'lab', 'first version', remote);
 
-    const native = await nativeClone(url);
+    const native = await nativeCloneOf(url);
     writeFileSync(join(native.dir, 'skills/csv-stats/SKILL.md'), skill('csv-stats', 'server edit'));
     writeFileSync(join(native.dir, 'notes.md'), 'from the server\n');
-    await native.git('commit', '-qam', 'Edit csv-stats on the server');
-    await native.git('add', 'notes.md');
-    await native.git('commit', '-qm', 'Add notes');
-    await native.git('push', '-q', 'origin', 'main');
+    await native.git(['commit', '-qam', 'Edit csv-stats on the server']);
+    await native.git(['add', 'notes.md']);
+    await native.git(['commit', '-qm', 'Add notes']);
+    await native.git(['push', '-q', 'origin', 'main']);
 
     await ada.volumes.writeSkill(ada.volumes.userVolume, 'csv-stats', skill('csv-stats', 'my edit'));
     const result = await promoteSkill(ada.volumes, 'csv-stats', 'lab', 'second version', remote);
@@ -126,13 +117,36 @@ describe('sync with a real git server (git http-backend)', () => {
     const ada = await device('ada');
     await ada.volumes.ensure('teams/lab');
     await ada.volumes.sync('teams/lab', remote);
-    const native = await nativeClone(url);
+    const native = await nativeCloneOf(url);
     writeFileSync(join(native.dir, 'README.md'), 'hello\n');
-    await native.git('add', 'README.md');
-    await native.git('commit', '-qm', 'Add README');
-    await native.git('push', '-q', 'origin', 'main');
+    await native.git(['add', 'README.md']);
+    await native.git(['commit', '-qm', 'Add README']);
+    await native.git(['push', '-q', 'origin', 'main']);
     expect(await ada.volumes.sync('teams/lab', remote)).toMatchObject({ outcome: 'pulled', received: 1, sent: 0 });
     expect((await ada.volumes.log('teams/lab', { limit: 1 }))[0]).toMatchObject({ message: 'Add README', author: { name: 'Server Side' } });
+  });
+
+  it('a promotion whose push reaches nothing keeps its commit, says so, and the next sync sends it', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/lab.git`;
+    await new Promise((resolve) => closed.close(resolve)); // nothing listens there now
+    const ada = await device('ada');
+    await ada.volumes.ensure('teams/lab');
+    await ada.volumes.writeSkill(ada.volumes.userVolume, 'csv-stats', skill('csv-stats', 'Count rows.'));
+    const failed = await promoteSkill(ada.volumes, 'csv-stats', 'lab', 'used in every report', { url: deadUrl, token: TOKEN, http }).then(
+      () => null,
+      (e: WeftError) => e,
+    );
+    const [head] = await ada.volumes.log('teams/lab', { limit: 1 });
+    expect(head?.message).toBe('Promote csv-stats from ada: used in every report');
+    expect(failed).toMatchObject({ code: 'REMOTE_UNREACHABLE', data: { volume: 'teams/lab', commit: head?.oid, pushed: false } });
+    expect(failed?.message).toMatch(new RegExp(`^csv-stats is promoted to teams/lab on this device \\(commit ${head?.oid.slice(0, 7)}\\) but not pushed: the commit is kept and goes out with the next sync of teams/lab\\. Could not reach 127\\.0\\.0\\.1:`));
+
+    // The remote answers again (here: a server at another address): the next sync sends the promotion.
+    const repoPath = await server.createRepo('lab-later');
+    expect(await ada.volumes.sync('teams/lab', { url: server.repoUrl('lab-later'), token: TOKEN, http })).toMatchObject({ outcome: 'pushed', sent: 2 });
+    expect(nativeGit(repoPath, 'log', '-1', '--format=%s', 'main').trim()).toBe('Promote csv-stats from ada: used in every report');
   });
 });
 

@@ -7,7 +7,8 @@
 import { type Clock, type CommitOid, type SkillName, WeftError } from '../core';
 import type { Trace } from '../spans';
 import { parseSkillName } from '../skills/skillName';
-import { type Author, type CommitInfo, type CommitPoint, type FileChange, type GitFs, GitRepo } from './gitRepo';
+import { type Author, type CommitPoint, type FileChange, type GitFs, GitRepo } from './gitRepo';
+import type { LogEntry } from './history';
 import type { LockFn } from './lockMap';
 import { TreeCache } from './treeCache';
 import { defaultTitle, parseVolumeId, type VolumeId, type VolumeKind, volumeGitdir, volumeKind, VOLUMES_ROOT } from './volumeId';
@@ -291,16 +292,14 @@ export class Volumes {
 
   // ── history ───────────────────────────────────────────────────────────────
 
-  async log(id: VolumeId, options: { limit?: number; from?: CommitOid; path?: string } = {}): Promise<CommitInfo[]> {
+  /** History newest first, every parent walked like `git log`; `skip` pages on through the same walk. */
+  async log(id: VolumeId, options: { limit?: number; skip?: number; from?: CommitOid; path?: string } = {}): Promise<LogEntry[]> {
     const repo = await this.open(id);
-    let path: string | undefined;
-    if (options.path !== undefined) {
-      const checked = parseVolumePath(options.path);
-      if (!checked.ok) throw checked.error;
-      path = checked.value;
-    }
+    const checked = options.path === undefined ? null : parseVolumePath(options.path);
+    if (checked && !checked.ok) throw checked.error;
+    const path = checked?.value;
     if (options.from !== undefined) await repo.readCommit(options.from);
-    return repo.log({ limit: Math.min(options.limit ?? 100, 1000), ...(options.from ? { from: options.from } : {}), ...(path ? { path } : {}) });
+    return repo.log({ limit: Math.min(options.limit ?? 100, 1000), ...(options.skip ? { skip: options.skip } : {}), ...(options.from ? { from: options.from } : {}), ...(path ? { path } : {}) });
   }
 
   /** The difference of one file between two commits (`from: null` — as if it did not exist). */

@@ -29,6 +29,7 @@ import {
   UPSTREAM_IDLE_TIMEOUT_MS,
   upstreamRequestHeaders,
 } from '@/lib/volumes/gitProxyRules';
+import { upstreamFailure } from '@/lib/volumes/gitProxyFailure';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -67,13 +68,7 @@ async function proxy(request: Request, context: RouteContext): Promise<Response>
   try {
     return await forward(request, target.value, addresses.value);
   } catch (error) {
-    return refusal(
-      error instanceof WeftError
-        ? error
-        : proxyRefused('upstream', `Weft's git proxy could not reach ${target.value.host}: ${(error as Error).message}. Check the remote URL and try again.`, {
-            host: target.value.host,
-          }),
-    );
+    return refusal(upstreamFailure(target.value, error));
   }
 }
 
