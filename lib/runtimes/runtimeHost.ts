@@ -6,7 +6,7 @@
 import type { Clock } from '../core';
 import { RuntimePool } from './runtimePool';
 import type { BackendOverride } from './tensor/tf';
-import { RUNTIME_KINDS, type RuntimeKind, type RuntimeStatus } from './types';
+import { RUNTIME_KINDS, type RunRequest, type RuntimeKind, type RuntimeStatus } from './types';
 import type { WorkerLike } from './workerLike';
 
 /** Workers per runtime at most: Python and tensor workers are heavy (tens of MB each), JavaScript ones light. */
@@ -36,7 +36,9 @@ export class RuntimeHost {
           kind,
           create: (network) => options.create(kind, network),
           maxWorkers: POOL_SIZES[kind],
-          interruptible: kind === 'python',
+          interruptible: kind === 'python' || kind === 'javascript',
+          // Only QuickJS polls the flag; V8 code past its deadline is stopped by terminating its worker.
+          ...(kind === 'javascript' ? { interruptibleRun: (request: RunRequest) => request.engine === 'quickjs' } : {}),
           networkAware: kind === 'javascript' || kind === 'three' || kind === 'tensor',
           clock: options.clock,
           onStatus: options.onStatus,
