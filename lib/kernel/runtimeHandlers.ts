@@ -7,7 +7,7 @@ import type { RuntimeHost } from '../runtimes';
 import { type ExecutableSkill, parseSkill } from '../skills';
 import { parseVolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
-import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, runEnzyme } from './enzymes';
+import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, markedUntrusted, runEnzyme } from './enzymes';
 
 type RuntimeOp = 'runtime.list' | 'runtime.warm' | 'runtime.run' | 'runtime.setTensorBackend' | 'skill.run';
 
@@ -32,6 +32,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace): P
         seed: c.seed ?? randomSeed(),
         timeoutMs: c.timeoutMs ?? DEFAULT_TIMEOUT_MS[c.runtime],
         permissions: c.permissions ?? [],
+        ...(c.engine === undefined ? {} : { engine: c.engine }),
         name: `${c.runtime}.run`,
         parent: KERNEL_PID,
         ...(c.tag === undefined ? {} : { tag: c.tag }),
@@ -56,6 +57,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace): P
         name: skill.name,
         parent: KERNEL_PID,
         source: { name: skill.name, volume: where.volume },
+        ...markedUntrusted(skill),
         attributes: { 'weft.skill': skill.name, 'weft.skill.volume': where.volume, ...(skill.version ? { 'weft.skill.version': skill.version } : {}) },
         ...(c.tag === undefined ? {} : { tag: c.tag }),
       });
