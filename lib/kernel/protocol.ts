@@ -253,6 +253,8 @@ export interface SyscallMap {
   'skill.run': { args: RunOptions & { name: string; volume?: string }; result: EnzymeRun };
   /** Chooses the tensor backend (`auto`: the fastest measured); the tensor workers restart with it. */
   'runtime.setTensorBackend': { args: { backend: TensorBackendChoice }; result: RuntimeStatus };
+  /** The ceiling of a Python worker's memory in MB (0: none but the browser's); idle Python workers restart with it. */
+  'runtime.setPythonMemory': { args: { mb: number }; result: RuntimeStatus };
   'settings.get': { args: object; result: { author: Author & { isDefault: boolean }; userVolume: VolumeId } };
   'settings.setAuthor': { args: { name: string; email: string }; result: Author };
 

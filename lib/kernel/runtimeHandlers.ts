@@ -9,7 +9,7 @@ import { parseVolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
 import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, markedUntrusted, runEnzyme } from './enzymes';
 
-type RuntimeOp = 'runtime.list' | 'runtime.warm' | 'runtime.run' | 'runtime.setTensorBackend' | 'skill.run';
+type RuntimeOp = 'runtime.list' | 'runtime.warm' | 'runtime.run' | 'runtime.setTensorBackend' | 'runtime.setPythonMemory' | 'skill.run';
 
 const KERNEL_PID = 0 as Pid;
 
@@ -24,6 +24,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace): P
     'runtime.list': () => host().list(),
     'runtime.warm': (c) => pool(c.runtime).warm(),
     'runtime.setTensorBackend': (c) => host().setTensorBackend(c.backend) ?? pool('tensor').status(),
+    'runtime.setPythonMemory': (c) => host().setPythonMemory(c.mb) ?? pool('python').status(),
     'runtime.run': (c) =>
       runEnzyme(deps, {
         runtime: c.runtime,

@@ -17,6 +17,7 @@ export const runtimeSchemas = {
   'runtime.run': call('runtime.run', { runtime, code: z.string().max(1_000_000), permissions: z.array(z.string().max(100)).max(50).optional(), engine: z.enum(JS_ENGINES).optional(), ...run }),
   'skill.run': call('skill.run', { name: z.string().max(200), volume: z.string().max(200).optional(), ...run }),
   'runtime.setTensorBackend': call('runtime.setTensorBackend', { backend: z.enum(['auto', ...TENSOR_BACKENDS]) }),
+  'runtime.setPythonMemory': call('runtime.setPythonMemory', { mb: z.number().int().min(0).max(4096) }),
 };
 
 const nodeIds = z.array(z.string().max(64)).max(20_000);

@@ -9,6 +9,7 @@ export type { FromWorker, LoadOptions, ToWorker } from './workerProtocol';
 export { checkOutputs, byteSize, toHashable } from './outputs';
 export { seededRandom } from './seededRandom';
 export { QUICKJS_LIMITS } from './javascript/quickjsRun';
+export { PYTHON_MEMORY_MB } from './python/memoryCeiling';
 export { parseScene3d, SCENE_LIMITS, type Scene3d } from './scene3d';
 export { TENSOR_BACKENDS, type BackendOverride as TensorBackendChoice, type TensorBackend } from './tensor/tf';
 export { routeConsole, formatLogArgs } from './routeConsole';
