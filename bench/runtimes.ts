@@ -3,7 +3,7 @@
  * - Pyodide cold start (first visit: download + initialise) and warm start (the page loaded again:
  *   files from the HTTP cache, Python restored from its memory snapshot in Cache Storage);
  * - the overhead of a trivial Python node over raw `runPython` of the same code, and of a trivial
- *   JavaScript node over calling the function directly;
+ *   JavaScript node over calling the function directly, and of the same node in QuickJS (untrusted code) over V8;
  * - float32 matmul of 256², 512² and 1024² on every TensorFlow.js backend (WebGPU through
  *   SwiftShader's adapter with --enable-unsafe-webgpu), and the backend the runtime picked;
  * - time to interrupt a `while True: pass` and a user cancel.
@@ -130,6 +130,10 @@ async function main() {
     figures.push({ metric: 'javascript node, trivial, page round trip (p50)', value: percentile(jsTimes, 50), unit: 'ms', better: 'lower' });
     figures.push({ metric: 'javascript node overhead (kernel)', value: percentile(jsKernel, 50), unit: 'ms', target: 1, better: 'lower' });
     figures.push({ metric: 'javascript node overhead over a syscall (page round trip)', value: percentile(jsTimes, 50) - percentile(ping, 50), unit: 'ms', better: 'lower' });
+    // The bounded engine untrusted code runs in: the same trivial node in QuickJS (a fresh QuickJS runtime per run).
+    const qjsKernel = await kernelTimes(page, { op: 'runtime.run', runtime: 'javascript', engine: 'quickjs', code: trivialJs, seed: 1 }, REPS);
+    figures.push({ metric: 'javascript node, trivial, in the kernel, QuickJS (p50)', value: percentile(qjsKernel, 50), unit: 'ms', better: 'lower' });
+    figures.push({ metric: 'QuickJS overhead over V8, trivial node (kernel, p50)', value: percentile(qjsKernel, 50) - percentile(jsKernel, 50), unit: 'ms', better: 'lower' });
 
     // Interrupts: the deadline path (Python's flag) and a user cancel (proc.kill).
     const interrupts: number[] = [];

@@ -8,12 +8,27 @@ test.describe.configure({ timeout: 600_000 });
 
 const SOAK_RUNS = Number(process.env.SOAK_RUNS ?? 40);
 
+// E2E_PYTHON_MEMORY_MB sets the Python memory ceiling for this run (0: none but the browser's), to
+// compare the page's stalls with and without it; unset, the default ceiling holds.
+const PYTHON_MEMORY_MB = process.env.E2E_PYTHON_MEMORY_MB;
+
 test('a Python memory bomb: the kernel keeps answering during it, the run ends with a clear error, and the next run works', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByText('Kernel ready')).toBeVisible();
-  const result = await page.evaluate(async () => {
+  const result = await page.evaluate(async (ceiling) => {
     const weft = window.weft!;
+    if (ceiling !== undefined) await weft.call({ op: 'runtime.setPythonMemory', mb: Number(ceiling) });
     await weft.call({ op: 'runtime.warm', runtime: 'python' });
+    // The page's own main thread: how late a 20 ms timer fires, from the bomb's start until the next run has worked.
+    const lateness: { at: number; ms: number }[] = [];
+    let measuring = true;
+    void (async () => {
+      while (measuring) {
+        const t0 = performance.now();
+        await new Promise((r) => setTimeout(r, 20));
+        lateness.push({ at: performance.now(), ms: performance.now() - t0 - 20 });
+      }
+    })();
     const bomb: Promise<{ code: string; message?: string; at: number }> = weft.call({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    hoard = []\n    while True:\n        hoard.append(bytearray(64 * 1024 * 1024))\n    return {}', timeoutMs: 60_000 }).then(
       () => ({ code: 'none', at: performance.now() }),
       (e: { code: string; message: string }) => ({ code: e.code, message: e.message, at: performance.now() }),
@@ -21,6 +36,7 @@ test('a Python memory bomb: the kernel keeps answering during it, the run ends w
     // Ping the kernel while the bomb grows: every ping is answered, before the bomb ends.
     const pings: number[] = [];
     let settled = false;
+    const started = performance.now();
     void bomb.then(() => (settled = true));
     while (!settled && pings.length < 500) {
       const t0 = performance.now();
@@ -30,13 +46,49 @@ test('a Python memory bomb: the kernel keeps answering during it, the run ends w
     }
     const ended = await bomb;
     const after = await weft.call({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    return {"ok": 6 * 7}' });
-    return { ended, pings: pings.length, slowest: Math.max(...pings), after: after.outputs };
-  });
+    measuring = false;
+    const during = lateness.filter((l) => l.at <= ended.at).map((l) => l.ms);
+    const afterEnd = lateness.filter((l) => l.at > ended.at).map((l) => l.ms);
+    return { ended, pings: pings.length, slowest: Math.max(...pings), after: after.outputs, bombMs: ended.at - started, stallDuring: Math.max(0, ...during), stallAfter: Math.max(0, ...afterEnd) };
+  }, PYTHON_MEMORY_MB);
   expect(result.ended.code).toBe('RUNTIME_MEMORY');
   expect(result.ended.message).toMatch(/memory/);
   expect(result.pings).toBeGreaterThan(0); // answered during the attack
   expect(result.after).toEqual({ ok: 42 });
   test.info().annotations.push({ type: 'slowest ping during the bomb (ms)', description: result.slowest.toFixed(1) });
+  test.info().annotations.push({ type: `page main-thread stall during / after the bomb (ms), ceiling ${PYTHON_MEMORY_MB ?? 'default'} MB`, description: `${result.stallDuring.toFixed(0)} / ${result.stallAfter.toFixed(0)}; the bomb took ${result.bombMs.toFixed(0)} ms` });
+  console.log(`python bomb, ceiling ${PYTHON_MEMORY_MB ?? 'default'} MB: stall during ${result.stallDuring.toFixed(0)} ms, after ${result.stallAfter.toFixed(0)} ms, bomb ${result.bombMs.toFixed(0)} ms, slowest ping ${result.slowest.toFixed(0)} ms`);
+});
+
+test('a JavaScript memory bomb in an untrusted skill runs in QuickJS: it ends as RUNTIME_MEMORY, the tab lives, and the next run works', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('Kernel ready')).toBeVisible();
+  const skill = ['---', 'name: hoarder', 'description: Takes all the memory it can. Use to test the sandbox.', 'runtime: javascript', 'metadata:', '  untrusted: "true"', 'outputs:', '  - name: ok', '    type: number', '---', '', '```javascript', 'function execute() { const hoard = []; for (;;) hoard.push(new Array(1e6).fill(1.5)); }', '```', ''].join('\n');
+  const result = await page.evaluate(async (content) => {
+    const weft = window.weft!;
+    await weft.call({ op: 'skill.write', name: 'hoarder', content });
+    const bomb = weft.call({ op: 'skill.run', name: 'hoarder', timeoutMs: 120_000 }).then(
+      () => ({ code: 'none', message: '', spanId: '' }),
+      (e: { code: string; message: string; data: { spanId: string } }) => ({ code: e.code, message: e.message, spanId: e.data.spanId }),
+    );
+    let settled = false;
+    let pings = 0;
+    void bomb.then(() => (settled = true));
+    while (!settled) {
+      await weft.call({ op: 'kernel.ping' });
+      pings++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const ended = await bomb;
+    const after = await weft.call({ op: 'runtime.run', runtime: 'javascript', code: 'function execute() { return { ok: 6 * 7 }; }' });
+    return { ended, pings, after: after.outputs, engine: after.details.engine };
+  }, skill);
+  expect(result.ended.code).toBe('RUNTIME_MEMORY');
+  expect(result.ended.message).toMatch(/its sandbox \(QuickJS\) allows.*the page was not affected/);
+  expect(result.pings).toBeGreaterThan(0); // the kernel answered during the bomb
+  expect(result.after).toEqual({ ok: 42 });
+  expect(result.engine).toBe('v8'); // code the person trusts still runs in V8
+  await expect(page.getByText('Kernel ready')).toBeVisible();
 });
 
 test(`a soak: ${SOAK_RUNS} workflow runs in a row in one tab; the heaps do not keep growing and no worker leaks`, async () => {
@@ -188,8 +240,9 @@ test(`two tabs run workflows and commit their traces at the same time for ${TABS
   for (const check of checks) expect(check.problems, check.volume).toEqual([]);
 });
 
-test('a JavaScript memory bomb takes the tab down (the browser gives workers no memory limit); the next start says which run it was, and nothing saved is lost', async () => {
-  // Proves what can be proved: Chromium ends the whole renderer when a worker's heap is exhausted,
+test('a JavaScript memory bomb in trusted code (V8) takes the tab down (the browser gives workers no memory limit); the next start says which run it was, and nothing saved is lost', async () => {
+  // Trusted code (the user's own skills, raw runtime.run) runs in V8 for speed; untrusted code runs in
+  // QuickJS (the test above). Proves what can be proved: Chromium ends the whole renderer when a worker's heap is exhausted,
   // so the kernel cannot answer during this attack (unlike Python's, whose WebAssembly memory is
   // bounded). What Weft guarantees is the way back: the journal names the run, and the volumes
   // are intact. See the note on issue 10 for process isolation, the fix that needs a second origin.

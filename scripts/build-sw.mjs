@@ -8,7 +8,7 @@
  *   /                       the page (.next/server/app/index.html), the offline navigation fallback
  *   /manifest.webmanifest, /icon.svg   when the build prerendered them
  *   /_next/static/**        everything `next build` emitted
- *   /workers/**, /pyodide/**, /tfjs/**, /wllama/**, /icons/**   from public/
+ *   /workers/**, /pyodide/**, /tfjs/**, /wllama/**, /quickjs/**, /icons/**   from public/
  *
  * Usage: node scripts/build-sw.mjs [--root <dir>] [--next <dir>] [--public <dir>] [--out <file>]
  * (defaults: this project, <root>/.next, <root>/public, <public>/sw.js).
@@ -29,7 +29,7 @@ const publicDir = resolve(args.public ?? join(root, 'public'));
 const out = resolve(args.out ?? join(publicDir, 'sw.js'));
 
 /** Folders of public/ served as-is and needed offline (the runtimes, their workers, the icons). */
-const PUBLIC_DIRS = ['workers', 'pyodide', 'tfjs', 'wllama', 'icons'];
+const PUBLIC_DIRS = ['workers', 'pyodide', 'tfjs', 'wllama', 'quickjs', 'icons'];
 /** Routes Next prerenders into .next/server/app, and the file holding each one's bytes. */
 const ROUTES = [
   { url: '/', file: 'index.html', required: true },

@@ -6,6 +6,7 @@
  *   public/pyodide/  the Pyodide interpreter and standard library
  *   public/tfjs/     TensorFlow.js's WASM backend binaries (plain, SIMD, threaded SIMD)
  *   public/wllama/   llama.cpp in WebAssembly (wllama), for in-browser language models
+ *   public/quickjs/  QuickJS in WebAssembly, the bounded engine untrusted JavaScript skills run in
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ const sets = [
   { from: 'node_modules/pyodide', to: 'public/pyodide', files: ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] },
   { from: 'node_modules/@tensorflow/tfjs-backend-wasm/dist', to: 'public/tfjs', files: ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'] },
   { from: 'node_modules/@wllama/wllama/esm/wasm', to: 'public/wllama', files: ['wllama.wasm'] },
+  { from: 'node_modules/@jitl/quickjs-wasmfile-release-sync/dist', to: 'public/quickjs', files: ['emscripten-module.wasm'] },
   // Loaded by the kernel worker with import() on first use, so the kernel starts without it.
   { from: 'node_modules/@wllama/wllama/esm', to: 'public/wllama', files: ['index.js'] },
 ];
@@ -45,4 +47,4 @@ const manifest = {
   files: Object.fromEntries(pyodide.files.map((file) => [file, statSync(join(root, pyodide.to, file)).size])),
 };
 writeFileSync(join(root, pyodide.to, 'weft-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-console.log(`copy-runtime-assets: ${copied} file(s) copied to public/pyodide, public/tfjs and public/wllama`);
+console.log(`copy-runtime-assets: ${copied} file(s) copied to public/pyodide, public/tfjs, public/wllama and public/quickjs`);

@@ -25,7 +25,7 @@ import {
 import { estimateTokens } from '../skills';
 import type { Workspace } from '../volumes';
 import { type ChatSummary, type ChatTurnRecord, historyOf, newChat, readChat, type StoredChat, writeChat } from './chatStore';
-import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, runEnzyme } from './enzymes';
+import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, markedUntrusted, runEnzyme } from './enzymes';
 import type { LocalModels } from './localModels';
 import { contextLengthOf, maxTokensOf, type ProviderInfo, type ProviderStore } from './providerStore';
 import { bindInputs } from './runtimeHandlers';
@@ -244,6 +244,7 @@ async function runTool(enzymes: EnzymeDeps, { skill, volume }: Tool, given: Reco
     signal,
     span: false,
     source: { name: skill.name, volume },
+    ...markedUntrusted(skill),
     attributes: { 'weft.skill': skill.name },
     ...(tag === undefined ? {} : { tag }),
   });

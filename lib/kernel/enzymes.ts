@@ -2,9 +2,13 @@
  * Enzyme runs: code executed in a runtime worker as a process of its own (kind `enzyme`), so it
  * shows in the process list, can be killed (which cancels the run), is charged its energy, and
  * leaves a `node` span with its runtime's details (the tensor backend…).
+ * JavaScript from an untrusted source (a team volume, or a skill marked `metadata.untrusted: "true"`)
+ * runs in QuickJS, bounded in memory and time; trusted JavaScript runs in V8 for speed. The span
+ * says which (`weft.runtime.engine`).
  */
 import { type Clock, type Pid, type SpanId, type TraceId, WeftError } from '../core';
-import { RUNTIME_LABELS, type RunResult, type RuntimeHost, type RuntimeKind, toHashable } from '../runtimes';
+import { type JsEngine, RUNTIME_LABELS, type RunResult, type RuntimeHost, type RuntimeKind, toHashable } from '../runtimes';
+import type { ExecutableSkill } from '../skills';
 import type { Span, SpanStatus } from '../spans';
 import type { PermissionGate, SkillSource } from './permissionGate';
 import type { ProgramRunner } from './programs/program';
@@ -33,6 +37,28 @@ export interface EnzymeSpec {
   readonly span?: boolean;
   /** The skill's name and volume; a team skill asking for the network waits for the person's permission. */
   readonly source?: SkillSource;
+  /** The person marked the skill untrusted (`metadata.untrusted: "true"`): it runs as a team skill would. */
+  readonly untrusted?: boolean;
+  /** JavaScript: the engine, chosen by the caller (`runtime.run`); default: by trust (see `engineFor`). */
+  readonly engine?: JsEngine;
+}
+
+/** `{ untrusted: true }` when the person marked the skill untrusted in its frontmatter (`metadata: { untrusted: "true" }`). */
+export function markedUntrusted(skill: Pick<ExecutableSkill, 'metadata'>): { untrusted?: true } {
+  return skill.metadata?.untrusted?.trim().toLowerCase() === 'true' ? { untrusted: true } : {};
+}
+
+/**
+ * The engine JavaScript runs in: QuickJS for untrusted code (a team skill, written by others and
+ * arrived by sync, or one the person marked), V8 otherwise. QuickJS has no `fetch`, so untrusted
+ * code with the `network` permission runs in V8, once the person has allowed it (the permission
+ * gate asks for team skills): that Allow is the trust. Other runtimes have one engine (none named).
+ */
+export function engineFor(spec: Pick<EnzymeSpec, 'runtime' | 'source' | 'untrusted' | 'engine' | 'permissions'>): JsEngine | undefined {
+  if (spec.runtime !== 'javascript') return undefined;
+  if (spec.engine) return spec.engine;
+  const untrusted = spec.untrusted === true || spec.source?.volume.startsWith('teams/') === true;
+  return untrusted && !spec.permissions.includes('network') ? 'quickjs' : 'v8';
 }
 
 export interface EnzymeDeps {
@@ -70,6 +96,7 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
     kill: () => controller.abort(),
   });
   const tag = spec.tag === undefined ? {} : { tag: spec.tag };
+  const engine = engineFor(spec);
   const start = clock.now();
   deps.emit({ type: 'enzyme.start', pid, runtime: spec.runtime, name: spec.name, ...tag, at: start });
   let result: RunResult | null = null;
@@ -80,8 +107,10 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
       await deps.permissions.ensure(spec.source, spec.permissions, spec.code, controller.signal, () => table.setState(pid, 'BLOCKED', undefined, waiting));
       if (table.get(pid).state === 'BLOCKED') table.setState(pid, 'RUNNING');
     }
-    const ended = UNCONTAINED.has(spec.runtime) ? deps.running?.(spec.name, RUNTIME_LABELS[spec.runtime]) : undefined;
+    // QuickJS is bounded: a bomb in it cannot take the tab down, so there is nothing to journal.
+    const ended = UNCONTAINED.has(spec.runtime) && engine !== 'quickjs' ? deps.running?.(spec.name, RUNTIME_LABELS[spec.runtime]) : undefined;
     result = await pool.run({
+      ...(engine ? { engine } : {}),
       code: spec.code,
       inputs: spec.inputs,
       seed: spec.seed,
@@ -102,7 +131,7 @@ export async function runEnzyme(deps: EnzymeDeps, spec: EnzymeSpec): Promise<Enz
   if (table.get(pid).state !== 'TERMINATED') {
     table.setState(pid, 'TERMINATED', failure ? { status: 'error', reason: failure.message } : { status: 'ok', reason: `${RUNTIME_LABELS[spec.runtime]} run finished` });
   }
-  const attributes: Record<string, string> = { 'weft.runtime': spec.runtime, 'weft.seed': String(spec.seed), ...spec.attributes };
+  const attributes: Record<string, string> = { 'weft.runtime': spec.runtime, 'weft.seed': String(spec.seed), ...(engine ? { 'weft.runtime.engine': engine } : {}), ...spec.attributes };
   for (const [key, value] of Object.entries(result?.details ?? {})) attributes[`weft.runtime.${key}`] = String(value);
   if (failure) {
     attributes['error.type'] = failure.code;

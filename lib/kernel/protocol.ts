@@ -6,7 +6,7 @@
  */
 import type { PermissionGrant, PermissionRequest } from './permissionGate';
 import type { Pid, SpanId, WeftErrorData } from '../core';
-import type { LogStream, RunResult, RuntimeKind, RuntimeStatus, TensorBackendChoice } from '../runtimes';
+import type { JsEngine, LogStream, RunResult, RuntimeKind, RuntimeStatus, TensorBackendChoice } from '../runtimes';
 import type { NodeResult, Workflow, WorkflowEvent, WorkflowProblem, WorkflowSimulation } from '../workflow';
 import type { BuiltContext, ImportResult, SkillProblem } from '../skills';
 import type { Energy, Span, SpanStart, Trace } from '../spans';
@@ -257,11 +257,14 @@ export interface SyscallMap {
   /** Starts loading a runtime ahead of need; resolves when it is ready. */
   'runtime.warm': { args: { runtime: RuntimeKind }; result: RuntimeStatus };
   /** Runs code in a runtime as an enzyme process (killing the process cancels the run). */
-  'runtime.run': { args: RunOptions & { runtime: RuntimeKind; code: string; permissions?: string[] }; result: EnzymeRun };
+  /** `engine`: JavaScript only; `quickjs` runs the code in the bounded sandbox (untrusted code does by itself). */
+  'runtime.run': { args: RunOptions & { runtime: RuntimeKind; code: string; permissions?: string[]; engine?: JsEngine }; result: EnzymeRun };
   /** Runs an executable skill (resolved user → team → system) with its defaults under `inputs`. */
   'skill.run': { args: RunOptions & { name: string; volume?: string }; result: EnzymeRun };
   /** Chooses the tensor backend (`auto`: the fastest measured); the tensor workers restart with it. */
   'runtime.setTensorBackend': { args: { backend: TensorBackendChoice }; result: RuntimeStatus };
+  /** The ceiling of a Python worker's memory in MB (0: none but the browser's); idle Python workers restart with it. */
+  'runtime.setPythonMemory': { args: { mb: number }; result: RuntimeStatus };
   'settings.get': { args: object; result: { author: Author & { isDefault: boolean }; userVolume: VolumeId } };
   'settings.setAuthor': { args: { name: string; email: string }; result: Author };
 

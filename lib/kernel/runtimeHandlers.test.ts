@@ -83,6 +83,28 @@ describe('skill.run refuses clearly', () => {
     expect((await call({ op: 'runtime.run', runtime: 'python', code: 'def execute(i):\n    return {"x": 1}' })).outputs).toEqual({ x: 1 });
   }, 30_000);
 
+  it('javascript the person marked untrusted runs in QuickJS: a memory bomb is RUNTIME_MEMORY and the span says which engine ran', async () => {
+    const skill = (name: string, marked: boolean, body: string) =>
+      ['---', `name: ${name}`, 'description: A test skill. Use in tests.', 'runtime: javascript', ...(marked ? ['metadata:', '  untrusted: "true"'] : []), 'outputs:', '  - name: ok', '    type: number', '---', '', '```javascript', body, '```', ''].join('\n');
+    await kernel.dispatch({ op: 'skill.write', name: 'bomb', content: skill('bomb', true, 'function execute() { const hoard = []; for (;;) hoard.push(new Array(1e5).fill(1.5)); }') });
+    await kernel.dispatch({ op: 'skill.write', name: 'mine', content: skill('mine', false, 'function execute() { return { ok: 42 }; }') });
+    const bomb = await fail({ op: 'skill.run', name: 'bomb' });
+    expect(bomb.code).toBe('RUNTIME_MEMORY');
+    expect(bomb.message).toMatch(/its sandbox \(QuickJS\) allows/);
+    const span = events.find((e): e is Extract<KernelEvent, { type: 'span.end' }> => e.type === 'span.end' && e.span.id === bomb.data.spanId)!.span;
+    expect(span.attributes).toMatchObject({ 'weft.runtime.engine': 'quickjs', 'error.type': 'RUNTIME_MEMORY' });
+    const mine = await call({ op: 'skill.run', name: 'mine' });
+    expect([mine.outputs, mine.details.engine]).toEqual([{ ok: 42 }, 'v8']);
+  }, 60_000);
+
+  it('an endless loop in QuickJS is interrupted at its deadline: RUNTIME_TIMEOUT, and the same worker runs the next', async () => {
+    const loop = await fail({ op: 'runtime.run', runtime: 'javascript', engine: 'quickjs', code: 'function execute() { for (;;) {} }', timeoutMs: 200 });
+    expect(loop.code).toBe('RUNTIME_TIMEOUT');
+    expect(loop.data.restarted).toBe(false);
+    const next = await call({ op: 'runtime.run', runtime: 'javascript', engine: 'quickjs', code: 'function execute() { return { ok: 1 }; }' });
+    expect([next.outputs, next.details.engine]).toEqual([{ ok: 1 }, 'quickjs']);
+  }, 30_000);
+
   it('killing the enzyme process cancels its run', async () => {
     const started = new Promise<number>((resolve) => {
       const off = kernel.on((e) => {

@@ -8,10 +8,10 @@ import type { RuntimeHost } from '../runtimes';
 import { type ExecutableSkill, parseSkill } from '../skills';
 import { parseVolumeId, type VolumeId, type Workspace } from '../volumes';
 import type { Handlers } from './dispatcher';
-import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, runEnzyme } from './enzymes';
+import { DEFAULT_TIMEOUT_MS, type EnzymeDeps, markedUntrusted, runEnzyme } from './enzymes';
 import type { EnzymeRun, RunOptions } from './protocol';
 
-type RuntimeOp = 'runtime.list' | 'runtime.warm' | 'runtime.run' | 'runtime.setTensorBackend' | 'skill.run';
+type RuntimeOp = 'runtime.list' | 'runtime.warm' | 'runtime.run' | 'runtime.setTensorBackend' | 'runtime.setPythonMemory' | 'skill.run';
 
 const KERNEL_PID = 0 as Pid;
 
@@ -29,6 +29,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace, ru
     'runtime.list': () => host().list(),
     'runtime.warm': (c) => pool(c.runtime).warm(),
     'runtime.setTensorBackend': (c) => host().setTensorBackend(c.backend) ?? pool('tensor').status(),
+    'runtime.setPythonMemory': (c) => host().setPythonMemory(c.mb) ?? pool('python').status(),
     'runtime.run': (c) =>
       runEnzyme(deps, {
         runtime: c.runtime,
@@ -37,6 +38,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace, ru
         seed: c.seed ?? randomSeed(),
         timeoutMs: c.timeoutMs ?? DEFAULT_TIMEOUT_MS[c.runtime],
         permissions: c.permissions ?? [],
+        ...(c.engine === undefined ? {} : { engine: c.engine }),
         name: `${c.runtime}.run`,
         parent: KERNEL_PID,
         ...(c.tag === undefined ? {} : { tag: c.tag }),
@@ -65,6 +67,7 @@ export function runtimeHandlers(deps: EnzymeDeps, workspace: () => Workspace, ru
         name: skill.name,
         parent: KERNEL_PID,
         source: { name: skill.name, volume: where.volume },
+        ...markedUntrusted(skill),
         attributes: { 'weft.skill': skill.name, 'weft.skill.volume': where.volume, ...(skill.version ? { 'weft.skill.version': skill.version } : {}) },
         ...(c.tag === undefined ? {} : { tag: c.tag }),
       });

@@ -1,6 +1,6 @@
 /** Argument shapes of the runtime syscalls (`runtime.*`, `skill.run`). Values of inputs are checked by the runtimes. */
 import * as z from 'zod';
-import { RUNTIME_KINDS, TENSOR_BACKENDS } from '../runtimes';
+import { JS_ENGINES, RUNTIME_KINDS, TENSOR_BACKENDS } from '../runtimes';
 
 const call = <O extends string, S extends z.ZodRawShape>(op: O, shape: S) => z.strictObject({ op: z.literal(op), ...shape });
 const runtime = z.enum(RUNTIME_KINDS);
@@ -14,9 +14,10 @@ const run = {
 export const runtimeSchemas = {
   'runtime.list': call('runtime.list', {}),
   'runtime.warm': call('runtime.warm', { runtime }),
-  'runtime.run': call('runtime.run', { runtime, code: z.string().max(1_000_000), permissions: z.array(z.string().max(100)).max(50).optional(), ...run }),
+  'runtime.run': call('runtime.run', { runtime, code: z.string().max(1_000_000), permissions: z.array(z.string().max(100)).max(50).optional(), engine: z.enum(JS_ENGINES).optional(), ...run }),
   'skill.run': call('skill.run', { name: z.string().max(200), volume: z.string().max(200).optional(), ...run }),
   'runtime.setTensorBackend': call('runtime.setTensorBackend', { backend: z.enum(['auto', ...TENSOR_BACKENDS]) }),
+  'runtime.setPythonMemory': call('runtime.setPythonMemory', { mb: z.number().int().min(0).max(4096) }),
 };
 
 const nodeIds = z.array(z.string().max(64)).max(20_000);

@@ -16,6 +16,7 @@ import { loadPyodide } from 'pyodide';
 import { systemClock } from '../core';
 import { type Engine, inProcessWorker, RuntimeHost, type RuntimeKind } from '../runtimes';
 import { javascriptEngine } from '../runtimes/javascript/javascriptEngine';
+import { quickjsModule } from '../runtimes/javascript/quickjsModule';
 import { pythonEngine } from '../runtimes/python/pythonEngine';
 import { createSpiceEngine } from '../runtimes/spice';
 import { createTensorEngine } from '../runtimes/tensor';
@@ -24,9 +25,12 @@ import { tempDir } from '../volumes/testing';
 import { rootedFs } from '../volumes/testVolumes';
 import { Kernel, type KernelDeps } from './kernel';
 
+/** One QuickJS for every test kernel, small so a bomb in it is over quickly. */
+const quickjs = quickjsModule({ memoryBytes: 32 * 2 ** 20 });
+
 const engines: Record<RuntimeKind, () => Engine> = {
   python: () => pythonEngine({ loadPyodide: () => loadPyodide() }),
-  javascript: () => javascriptEngine({ runtime: 'javascript', lockDown: () => {}, console }),
+  javascript: () => javascriptEngine({ runtime: 'javascript', lockDown: () => {}, console, quickjs }),
   three: () => javascriptEngine({ runtime: 'three', lockDown: () => {}, console }),
   tensor: () => createTensorEngine({ tf, backends: ['cpu'], console, calibration: { n: 32, reps: 1 } }),
   spice: () => createSpiceEngine({ createSimulation: () => new Simulation() }),

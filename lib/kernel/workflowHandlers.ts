@@ -24,7 +24,7 @@ import {
   type WorkflowRun,
 } from '../workflow';
 import type { Handlers } from './dispatcher';
-import { type EnzymeDeps, runEnzyme } from './enzymes';
+import { type EnzymeDeps, markedUntrusted, runEnzyme } from './enzymes';
 import type { SkillSource } from './permissionGate';
 import type { EnzymeRun, WorkflowRunSummary } from './protocol';
 import type { SpanLog } from './spanLog';
@@ -216,6 +216,7 @@ function nodeRunner(deps: WorkflowDeps, run: RunContext): RunNode {
       signal: ctx.signal,
       span: false,
       ...sourceOf(run.skills.get(node.skill), skill.name),
+      ...markedUntrusted(skill),
     });
     return { outputs: result.outputs, energy: result.energy, details: result.details };
   };

@@ -5,7 +5,7 @@
  */
 import { WeftError } from '../core';
 import type { FromWorker, LoadOptions, RunJobMessage, ToWorker } from './workerProtocol';
-import type { LogStream, RunDetails } from './types';
+import type { JsEngine, LogStream, RunDetails } from './types';
 
 export interface EngineJob {
   readonly id: number;
@@ -13,6 +13,10 @@ export interface EngineJob {
   readonly inputs: Record<string, unknown>;
   readonly seed: number;
   readonly permissions: readonly string[];
+  /** The run's deadline (engines that can stop themselves use it). */
+  readonly timeoutMs?: number;
+  /** JavaScript: the engine to run it in (default `v8`). */
+  readonly engine?: JsEngine;
   /** Streams printed output to the host as it happens. */
   log(stream: LogStream, text: string): void;
 }

@@ -5,8 +5,9 @@
  */
 import type { Clock } from '../core';
 import { RuntimePool } from './runtimePool';
+import { PYTHON_MEMORY_MB } from './python/memoryCeiling';
 import type { BackendOverride } from './tensor/tf';
-import { RUNTIME_KINDS, type RuntimeKind, type RuntimeStatus } from './types';
+import { RUNTIME_KINDS, type RunRequest, type RuntimeKind, type RuntimeStatus } from './types';
 import type { WorkerLike } from './workerLike';
 
 /** Workers per runtime at most: Python and tensor workers are heavy (tens of MB each), JavaScript ones light. */
@@ -18,6 +19,8 @@ export interface RuntimeHostOptions {
   readonly clock: Clock;
   readonly onStatus: (status: RuntimeStatus) => void;
   readonly tensorBackend?: BackendOverride;
+  /** The ceiling of one Python worker's memory, in MB (default `PYTHON_MEMORY_MB`; 0: none but the browser's). */
+  readonly pythonMemoryMb?: number;
   /** Only these runtimes (tests); default: all. */
   readonly kinds?: readonly RuntimeKind[];
   readonly graceMs?: number;
@@ -26,9 +29,11 @@ export interface RuntimeHostOptions {
 export class RuntimeHost {
   private readonly pools = new Map<RuntimeKind, RuntimePool>();
   private backend: BackendOverride;
+  private pythonMb: number;
 
   constructor(options: RuntimeHostOptions) {
     this.backend = options.tensorBackend ?? 'auto';
+    this.pythonMb = options.pythonMemoryMb ?? PYTHON_MEMORY_MB;
     for (const kind of options.kinds ?? RUNTIME_KINDS) {
       this.pools.set(
         kind,
@@ -36,12 +41,15 @@ export class RuntimeHost {
           kind,
           create: (network) => options.create(kind, network),
           maxWorkers: POOL_SIZES[kind],
-          interruptible: kind === 'python',
+          interruptible: kind === 'python' || kind === 'javascript',
+          // Only QuickJS polls the flag; V8 code past its deadline is stopped by terminating its worker.
+          ...(kind === 'javascript' ? { interruptibleRun: (request: RunRequest) => request.engine === 'quickjs' } : {}),
           networkAware: kind === 'javascript' || kind === 'three' || kind === 'tensor',
           clock: options.clock,
           onStatus: options.onStatus,
           ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
           ...(kind === 'tensor' ? { loadOptions: () => ({ backend: this.backend }) } : {}),
+          ...(kind === 'python' ? { loadOptions: () => ({ memoryLimitBytes: this.pythonMb * 2 ** 20 }) } : {}),
         }),
       );
     }
@@ -63,6 +71,18 @@ export class RuntimeHost {
   setTensorBackend(backend: BackendOverride): RuntimeStatus | undefined {
     this.backend = backend;
     const pool = this.pools.get('tensor');
+    pool?.restart();
+    return pool?.status();
+  }
+
+  get pythonMemoryMb(): number {
+    return this.pythonMb;
+  }
+
+  /** Sets the ceiling of Python's memory (MB; 0: none); idle Python workers stop so the next run loads with it. */
+  setPythonMemory(mb: number): RuntimeStatus | undefined {
+    this.pythonMb = mb;
+    const pool = this.pools.get('python');
     pool?.restart();
     return pool?.status();
   }

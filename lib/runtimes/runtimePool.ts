@@ -22,8 +22,10 @@ export interface RuntimePoolOptions {
   /** Options every new worker loads with (the tensor backend choice…); `network` is added per worker. */
   readonly loadOptions?: () => LoadOptions;
   readonly maxWorkers: number;
-  /** Python: interrupt through a SharedArrayBuffer flag instead of terminating. */
+  /** Python, JavaScript: workers get a SharedArrayBuffer flag to interrupt a run instead of terminating. */
   readonly interruptible: boolean;
+  /** Whether a run's engine polls that flag (default: every run does); a V8 JavaScript run does not. */
+  readonly interruptibleRun?: (request: RunRequest) => boolean;
   /** Whether the code's `network` permission matters (javascript, three, tensor lock the network away). */
   readonly networkAware: boolean;
   readonly clock: Clock;
@@ -89,6 +91,8 @@ export class RuntimePool implements Runtime {
         seed: request.seed,
         permissions: request.permissions,
         timeoutMs: request.timeoutMs,
+        ...(request.engine ? { engine: request.engine } : {}),
+        interruptible: this.options.interruptibleRun?.(request) ?? true,
         ...(request.signal ? { signal: request.signal } : {}),
         onLog: (stream, text) => {
           if (stream === 'stdout') stdout += text;

@@ -5,7 +5,7 @@
  * its deadline, is terminated, and the pool replaces it.
  */
 import { type Clock, type TimerHandle, WeftError } from '../core';
-import type { LogStream, RunDetails, RuntimeKind } from './types';
+import type { JsEngine, LogStream, RunDetails, RuntimeKind } from './types';
 import type { WorkerLike } from './workerLike';
 import type { FromWorker, LoadOptions } from './workerProtocol';
 
@@ -28,6 +28,10 @@ export interface WorkerJob {
   readonly seed: number;
   readonly permissions: readonly string[];
   readonly timeoutMs: number;
+  /** The engine that runs the job (JavaScript: `v8` or `quickjs`); absent: the worker's only one. */
+  readonly engine?: JsEngine;
+  /** False when the job's engine does not poll the interrupt flag (a V8 job in the javascript worker). */
+  readonly interruptible?: boolean;
   readonly signal?: AbortSignal;
   readonly onLog: (stream: LogStream, text: string) => void;
 }
@@ -86,6 +90,9 @@ export class RuntimeWorker {
     if (this.isDead) return Promise.reject(new WeftError('RUNTIME_CRASHED', `The ${LABELS[this.options.kind]} worker is gone; run again to get a fresh one.`));
     if (this.current) return Promise.reject(new WeftError('RUNTIME_BUSY', `The ${LABELS[this.options.kind]} worker is already running something.`));
     const { clock, interrupt, graceMs } = this.options;
+    // A worker with an interrupt flag honours it only for jobs whose engine polls it (all of
+    // Python; JavaScript only in QuickJS, since V8 code cannot be interrupted from outside).
+    const canInterrupt = interrupt !== undefined && job.interruptible !== false;
     const label = LABELS[this.options.kind];
     const id = this.nextId++;
     return new Promise<WorkerOutcome>((resolve, reject) => {
@@ -96,8 +103,15 @@ export class RuntimeWorker {
         job.signal?.removeEventListener('abort', onAbort);
         this.current = null;
       };
+      // `how` says what happened, and `restarted` agrees: true whenever the worker was terminated
+      // (the pool starts a fresh one), false when the code stopped on its own after the interrupt.
       const stopped = (restarted: boolean, interruptMs?: number): WeftError => {
-        const how = restarted ? `its worker did not stop when interrupted, so it was restarted` : interruptMs === undefined ? 'its worker was restarted' : `it stopped ${Math.round(interruptMs)} ms after being interrupted`;
+        const how =
+          interruptMs !== undefined
+            ? `it stopped ${Math.round(interruptMs)} ms after being interrupted`
+            : canInterrupt
+              ? 'its worker did not stop when interrupted, so it was stopped and a fresh one started'
+              : 'its worker was stopped and a fresh one started';
         return stop!.reason === 'timeout'
           ? new WeftError('RUNTIME_TIMEOUT', `The ${label} code ran past its deadline of ${formatMs(job.timeoutMs)} and was stopped (${how}). Give it more time (timeout_ms) or make it do less.`, { timeoutMs: job.timeoutMs, ...(interruptMs === undefined ? {} : { interruptMs }), restarted })
           : new WeftError('RUNTIME_CANCELLED', `The ${label} run was cancelled (${how}).`, { ...(interruptMs === undefined ? {} : { interruptMs }), restarted });
@@ -110,13 +124,13 @@ export class RuntimeWorker {
       const requestStop = (reason: 'timeout' | 'cancel') => {
         if (stop) return;
         stop = { reason, at: clock.now() };
-        if (interrupt) {
-          Atomics.store(interrupt, 0, 2);
+        if (canInterrupt) {
+          Atomics.store(interrupt!, 0, 2);
           timers.push(clock.setTimeout(kill, graceMs));
         } else {
           cleanup();
           this.terminate();
-          reject(stopped(false));
+          reject(stopped(true));
         }
       };
       const onAbort = () => requestStop('cancel');
@@ -145,7 +159,7 @@ export class RuntimeWorker {
         return;
       }
       job.signal?.addEventListener('abort', onAbort);
-      this.worker.postMessage({ t: 'run', id, code: job.code, inputs: job.inputs, seed: job.seed, permissions: job.permissions });
+      this.worker.postMessage({ t: 'run', id, code: job.code, inputs: job.inputs, seed: job.seed, permissions: job.permissions, timeoutMs: job.timeoutMs, ...(job.engine ? { engine: job.engine } : {}) });
     });
   }
 

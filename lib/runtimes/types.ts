@@ -10,6 +10,14 @@ export type RuntimeKind = (typeof RUNTIME_KINDS)[number];
 
 export type LogStream = 'stdout' | 'stderr';
 
+/**
+ * What runs JavaScript code: `v8` (the worker's own engine: fast, but a runaway allocation takes
+ * the whole tab down, since browsers give workers no heap limit) or `quickjs` (QuickJS compiled to
+ * WebAssembly inside the worker: slower, with a memory limit and an interrupt, for untrusted code).
+ */
+export const JS_ENGINES = ['v8', 'quickjs'] as const;
+export type JsEngine = (typeof JS_ENGINES)[number];
+
 /** One piece of output, as the code printed it (a line, or a partial line when it flushed). */
 export interface RunLog {
   readonly stream: LogStream;
@@ -29,6 +37,8 @@ export interface RunRequest {
   readonly timeoutMs: number;
   /** Capabilities the code may use: `network` unlocks fetch and friends. */
   readonly permissions: readonly string[];
+  /** JavaScript only: the engine to run it in (default `v8`). */
+  readonly engine?: JsEngine;
   /** Aborting cancels the run (RUNTIME_CANCELLED). */
   readonly signal?: AbortSignal;
   /** Receives output as it is printed. */

@@ -3,7 +3,7 @@
  * inputs and outputs travel by structured clone (typed arrays included), errors as `WeftErrorData`.
  */
 import type { WeftErrorData } from '../core';
-import type { LogStream, RunDetails } from './types';
+import type { JsEngine, LogStream, RunDetails } from './types';
 
 /** Options a worker gets once, before its first run. */
 export interface LoadOptions {
@@ -20,6 +20,10 @@ export interface RunJobMessage {
   readonly inputs: Record<string, unknown>;
   readonly seed: number;
   readonly permissions: readonly string[];
+  /** The run's deadline: an engine that can stop itself (QuickJS) stops there, before the host's grace runs out. */
+  readonly timeoutMs?: number;
+  /** JavaScript: which engine runs the job (default `v8`). */
+  readonly engine?: JsEngine;
 }
 
 export type ToWorker = { readonly t: 'load'; readonly options: LoadOptions } | RunJobMessage;

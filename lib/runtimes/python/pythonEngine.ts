@@ -8,6 +8,8 @@ import type { PyodideAPI } from 'pyodide';
 import type { Engine, EngineJob } from '../engine';
 import type { LoadOptions } from '../workerProtocol';
 import type { LogStream, RunDetails } from '../types';
+import { WeftError } from '../../core';
+import { capMemory, pyodideMemory } from './memoryCeiling';
 import { PYTHON_PRELUDE } from './prelude';
 import { type PackageLookup, pythonError } from './pythonErrors';
 import { decodeFromPython, encodeForPython } from './pythonValues';
@@ -34,6 +36,7 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
   const importsOf = new Map<string, string[]>();
   let current: EngineJob | null = null;
   const failures = new Map<string, string>();
+  let ceilingMb: number | null = null;
 
   const packages: PackageLookup = {
     packageFor(module) {
@@ -60,6 +63,12 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
   return {
     async load(options, progress) {
       pyodide = await deps.loadPyodide(options, progress);
+      const limit = typeof options.memoryLimitBytes === 'number' && options.memoryLimitBytes > 0 ? options.memoryLimitBytes : null;
+      const memory = limit === null ? null : pyodideMemory(pyodide);
+      if (limit !== null && memory) {
+        capMemory(memory, limit);
+        ceilingMb = Math.round(limit / 2 ** 20);
+      }
       if (options.interrupt) pyodide.setInterruptBuffer(new Int32Array(options.interrupt));
       pyodide.setStdout(stream('stdout'));
       pyodide.setStderr(stream('stderr'));
@@ -68,7 +77,7 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
       flushStreams = pyodide.globals.get('_weft_flush') as () => void;
       const version = pyodide.runPython('import sys; sys.version.split()[0]') as string;
       deps.lockDown?.();
-      return { pyodide: pyodide.version, python: version, ...deps.loadDetails?.() };
+      return { pyodide: pyodide.version, python: version, ...(ceilingMb === null ? {} : { memoryCeilingMb: ceilingMb }), ...deps.loadDetails?.() };
     },
 
     async run(job) {
@@ -85,7 +94,9 @@ export function pythonEngine(deps: PythonEngineDeps): Engine {
           result.destroy();
         }
       } catch (error) {
-        throw pythonError(error, packages);
+        const coded = pythonError(error, packages);
+        if (coded.code !== 'RUNTIME_MEMORY' || ceilingMb === null) throw coded;
+        throw new WeftError(coded.code, `${coded.message} (A Python run may use at most ${ceilingMb} MB.)`, { ...coded.data, ceilingMb });
       } finally {
         try {
           flushStreams?.();
