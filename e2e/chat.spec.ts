@@ -15,7 +15,7 @@ test.afterAll(() => server.close());
 
 async function openChat(page: Page) {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await page.getByRole('tab', { name: 'Chat' }).click();
 }
 
@@ -58,7 +58,7 @@ test('first run: connect a model server, and the answer streams in and stays aft
   await settings.getByRole('button', { name: 'Done' }).click();
 
   await page.reload();
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await page.getByRole('tab', { name: 'Chat' }).click();
   await page.getByRole('combobox', { name: 'Conversation' }).selectOption({ label: 'Say hello' });
   await expect(page.locator('[data-turn="1"]').getByText('Hello from the')).toBeVisible();
@@ -85,7 +85,7 @@ test('a tool call shows its card with status ok, then the final answer; Stop end
   await openChat(page);
   await page.evaluate((baseUrl) => window.weft!.call({ op: 'llm.setProvider', id: 'scripted', label: 'Scripted', baseUrl, model: 'test-model' }), server.url);
   await page.reload();
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await page.getByRole('tab', { name: 'Chat' }).click();
 
   server.script((request, res) =>
@@ -133,7 +133,7 @@ test('a context skill joins the conversation: its chip opens the skill', async (
   await openChat(page);
   await page.evaluate((baseUrl) => window.weft!.call({ op: 'llm.setProvider', id: 'scripted', label: 'Scripted', baseUrl, model: 'test-model' }), server.url);
   await page.reload();
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await page.getByRole('tab', { name: 'Chat' }).click();
   server.script(textAnswer(['Say what you want, give an example, and name the format.']));
   const message = page.getByRole('textbox', { name: 'Message' });
@@ -241,7 +241,7 @@ test('a provider set from the console shows at once; a greeting gets no skill ch
   await internal.check();
   await expect(log.getByText(/syscall kernel\.recovery ok/).first()).toBeVisible();
   await page.reload();
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await page.getByRole('tab', { name: /Event log/ }).click();
   await expect(internal).toBeChecked();
 });

@@ -1,4 +1,5 @@
 import { chromium, expect, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 import { chromiumLaunch } from '../playwright.config';
 import type { Workflow } from '../lib/workflow';
 
@@ -14,7 +15,7 @@ const PYTHON_MEMORY_MB = process.env.E2E_PYTHON_MEMORY_MB;
 
 test('a Python memory bomb: the kernel keeps answering during it, the run ends with a clear error, and the next run works', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   const result = await page.evaluate(async (ceiling) => {
     const weft = window.weft!;
     if (ceiling !== undefined) await weft.call({ op: 'runtime.setPythonMemory', mb: Number(ceiling) });
@@ -62,7 +63,7 @@ test('a Python memory bomb: the kernel keeps answering during it, the run ends w
 
 test('a JavaScript memory bomb in an untrusted skill runs in QuickJS: it ends as RUNTIME_MEMORY, the tab lives, and the next run works', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   const skill = ['---', 'name: hoarder', 'description: Takes all the memory it can. Use to test the sandbox.', 'runtime: javascript', 'metadata:', '  untrusted: "true"', 'outputs:', '  - name: ok', '    type: number', '---', '', '```javascript', 'function execute() { const hoard = []; for (;;) hoard.push(new Array(1e6).fill(1.5)); }', '```', ''].join('\n');
   const result = await page.evaluate(async (content) => {
     const weft = window.weft!;
@@ -88,7 +89,7 @@ test('a JavaScript memory bomb in an untrusted skill runs in QuickJS: it ends as
   expect(result.pings).toBeGreaterThan(0); // the kernel answered during the bomb
   expect(result.after).toEqual({ ok: 42 });
   expect(result.engine).toBe('v8'); // code the person trusts still runs in V8
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
 });
 
 test(`a soak: ${SOAK_RUNS} workflow runs in a row in one tab; the heaps do not keep growing and no worker leaks`, async () => {
@@ -163,7 +164,7 @@ for (const [point, state] of [
       edges: [],
     };
     await page.goto('/');
-    await expect(page.getByText('Kernel ready')).toBeVisible();
+    await waitForKernel(page);
     await page.evaluate((w) => window.weft!.call({ op: 'workflow.run', workflow: w, seed: 1 }), workflow);
     // The kernel stops for good at that step of its next commit; the run's own call never returns.
     await page.evaluate((at) => window.weft!.call({ op: 'kernel.panic', mode: 'hang-in-commit', at }), point);
@@ -171,7 +172,7 @@ for (const [point, state] of [
     await expect(page.getByRole('alert').filter({ hasText: 'The kernel stopped' })).toBeVisible({ timeout: 30_000 });
 
     await page.reload();
-    await expect(page.getByText('Kernel ready')).toBeVisible();
+    await waitForKernel(page);
     const banner = page.getByRole('status', { name: 'After the crash' });
     await expect(banner).toContainText('Weft stopped while saving a trace (Run crash');
     await expect(banner.locator(`[data-trace-state="${state}"]`)).toBeVisible();
@@ -213,7 +214,7 @@ test(`two tabs run workflows and commit their traces at the same time for ${TABS
   const tabs = [await context.newPage(), await context.newPage()];
   for (const tab of tabs) {
     await tab.goto('/');
-    await expect(tab.getByText('Kernel ready')).toBeVisible();
+    await waitForKernel(tab);
   }
   const until = Date.now() + TABS_SECONDS * 1000;
   const counts = await Promise.all(
@@ -252,7 +253,7 @@ test('a JavaScript memory bomb in trusted code (V8) takes the tab down (the brow
   try {
     const page = await context.newPage();
     await page.goto('/');
-    await expect(page.getByText('Kernel ready')).toBeVisible();
+    await waitForKernel(page);
     await page.evaluate(() => window.weft!.call({ op: 'workflow.run', workflow: { version: 1, id: 'before', name: 'before', nodes: [{ id: 'a', skill: 'json-transform', params: {}, position: { x: 0, y: 0 } }], edges: [] }, seed: 1 }));
     const crashed = page.waitForEvent('crash', { timeout: 120_000 });
     void page.evaluate(() => window.weft!.call({ op: 'runtime.run', runtime: 'javascript', code: 'function execute() { const hoard = []; for (;;) hoard.push(new Array(1e6).fill(1.5)); }', timeoutMs: 60_000 })).catch(() => undefined);
@@ -260,7 +261,7 @@ test('a JavaScript memory bomb in trusted code (V8) takes the tab down (the brow
 
     const next = await context.newPage();
     await next.goto('/');
-    await expect(next.getByText('Kernel ready')).toBeVisible();
+    await waitForKernel(next);
     const banner = next.getByRole('status', { name: 'After the crash' });
     await expect(banner.locator('[data-run="javascript.run"]')).toContainText('Weft stopped while javascript.run (JavaScript) was running');
     await expect(banner).toContainText(/All \d volumes checked: no problems found\./);

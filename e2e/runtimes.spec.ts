@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 import type { EnzymeRun, KernelEvent } from '../lib/kernel/protocol';
 
 // Every runtime, for real, through the kernel in Chromium: Pyodide in its module worker, the
@@ -17,7 +18,7 @@ interface Failure {
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   page = await browser.newPage();
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
   await page.evaluate(() => {
     const w = window as unknown as { seen: KernelEvent[] };
     w.seen = [];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 import { asTraceId } from '../lib/core';
 import { makeTrace, sealSpan, type Trace, ZERO_ENERGY } from '../lib/spans';
 import { E2E_GIT_PORT } from '../playwright.config';
@@ -23,7 +24,7 @@ test.afterAll(async () => {
 
 async function openWorkbench(page: Page) {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
 }
 
 /** Native git on the server side (async: the git server runs in this same process). */

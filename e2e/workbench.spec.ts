@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { waitForKernel } from './fixtures/workbench';
 import { hashJson } from '../lib/core';
 import { HASH_VECTORS } from '../lib/core/hashVectors';
 import { spanIdOf, type Span } from '../lib/spans';
@@ -6,7 +7,7 @@ import { spanIdOf, type Span } from '../lib/spans';
 /** Opens the workbench and waits until its kernel worker has booted. */
 async function openWorkbench(page: Page) {
   await page.goto('/');
-  await expect(page.getByText('Kernel ready')).toBeVisible();
+  await waitForKernel(page);
 }
 
 test.describe('the workbench', () => {
@@ -76,7 +77,7 @@ test.describe('the workbench', () => {
     const pending = await page.evaluate(() => window.weft!.call({ op: 'proc.list' }).then(() => 'answered', (e: { code: string }) => e.code));
     expect(pending).toBe('KERNEL_DEAD');
     await alert.getByRole('button', { name: 'Restart kernel' }).click();
-    await expect(page.getByText('Kernel ready')).toBeVisible();
+    await waitForKernel(page);
     expect(await page.evaluate(() => window.weft!.call({ op: 'kernel.ping', payload: 1 }))).toEqual({ payload: 1 });
   });
 
