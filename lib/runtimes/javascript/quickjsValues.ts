@@ -5,6 +5,7 @@
  * it exactly as it does for V8 code.
  */
 import { isTypedArray } from '../outputs';
+import { seededRandom } from '../seededRandom';
 
 /** The key of a tagged value; no JSON a skill produces by accident has it. */
 export const TAG = '\u0000weft';
@@ -49,8 +50,8 @@ export function decodeOutputs(text: string | undefined): unknown {
 }
 
 /**
- * Defines `__weft` (revive/replace for the above), the seeded `Math.random` (the same sfc32 as
- * `seededRandom`, so a seed gives the same numbers in both engines) inside a fresh QuickJS context.
+ * Defines `__weft` (revive/replace for the above) and the seeded `Math.random` (`seededRandom`
+ * itself, as source, so a seed gives the same numbers in both engines) inside a fresh QuickJS context.
  */
 export const QUICKJS_PRELUDE = `
 globalThis.__weft = (() => {
@@ -73,24 +74,5 @@ globalThis.__weft = (() => {
     },
   };
 })();
-Math.random = ((seed) => {
-  let s = seed >>> 0;
-  const next32 = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
-    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-    return (z ^ (z >>> 15)) >>> 0;
-  };
-  let a = next32(), b = next32(), c = next32(), d = next32();
-  return () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) >>> 0;
-    return t / 4294967296;
-  };
-})(globalThis.__weftSeed);
+Math.random = (${seededRandom.toString()})(globalThis.__weftSeed);
 `;
