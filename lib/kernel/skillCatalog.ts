@@ -3,7 +3,7 @@
  * A refresh re-reads only the skills whose winning copy changed (its SKILL.md blob), so it is
  * cheap after a commit; concurrent refreshes are folded into one.
  */
-import { buildContext, type BuiltContext, parseSkill, type Skill, skillCategory, type SkillDocument, SkillIndex, skillKeywords } from '../skills';
+import { buildContext, type BuiltContext, parseSkill, type Skill, skillCategory, type SkillDocument, SkillIndex, skillKeywords, skillTags } from '../skills';
 import { type GitRepo, skillPath, type VolumeId, type Workspace } from '../volumes';
 import type { SkillHit } from '../skills';
 
@@ -99,7 +99,7 @@ export function documentOf(name: string, volume: string, text: string): SkillDoc
   const parsed = parseSkill(text, { folder: name });
   if (!parsed.ok) return { name, description: 'This skill has errors; open it to see them.', body: text, category: 'invalid', keywords: [], runtime: null, volume };
   const skill: Skill = parsed.value.skill;
-  return { name, description: skill.description, body: skill.body, category: skillCategory(skill), keywords: skillKeywords(skill), runtime: skill.kind === 'executable' ? skill.runtime : null, volume };
+  return { name, description: skill.description, body: skill.body, category: skillCategory(skill), keywords: skillKeywords(skill), tags: skillTags(skill), runtime: skill.kind === 'executable' ? skill.runtime : null, volume };
 }
 
 function bodyOf(text: string, name: string): string {

@@ -5,7 +5,7 @@ export { serializeSkill } from './serializeSkill';
 export { exportAgentSkill } from './exportAgentSkill';
 export { convertLegacySkill, isLegacySkill, type ConvertedSkill } from './legacySkill';
 export { LEGACY_TYPES } from './legacyMarker';
-export { skillCategory, skillKeywords } from './skillSearch';
+export { skillCategory, skillKeywords, skillTags } from './skillSearch';
 export { skillTemplate } from './skillTemplate';
 export { slugifySkillName } from './slugifySkillName';
 export { findCodeBlocks, type CodeBlock } from './findCodeBlocks';

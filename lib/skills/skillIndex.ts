@@ -11,6 +11,11 @@ export interface SkillDocument {
   readonly body: string;
   readonly category: string;
   readonly keywords: readonly string[];
+  /**
+   * The author's tags alone (`keywords` adds the names of inputs and outputs): what a message
+   * must match to bring a skill into a model's context (an output named `review` is no topic).
+   */
+  readonly tags?: readonly string[];
   /** null for a context skill. */
   readonly runtime: string | null;
   readonly volume: string;
@@ -39,6 +44,8 @@ const processTerm = (term: string) => {
 };
 
 const HEAD_FIELDS = ['name', 'keywordText', 'description', 'category'];
+/** What `relevant` reads: the head without the names of inputs and outputs. */
+const RELEVANCE_FIELDS = ['name', 'tagText', 'description', 'category'];
 
 /**
  * The least score a skill needs to be relevant to a message (see `SkillIndex.relevant`). A
@@ -64,9 +71,9 @@ function toHit(r: SearchResult): SkillHit {
 }
 
 export class SkillIndex {
-  private readonly search_ = new MiniSearch<SkillDocument & { id: string; keywordText: string }>({
+  private readonly search_ = new MiniSearch<SkillDocument & { id: string; keywordText: string; tagText: string }>({
     idField: 'id',
-    fields: ['name', 'description', 'keywordText', 'category', 'body'],
+    fields: ['name', 'description', 'keywordText', 'tagText', 'category', 'body'],
     storeFields: ['name', 'description', 'category', 'runtime', 'volume'],
     processTerm,
     // Words split at hyphens too, so "csv-stats" is found by "csv" and by "stats". (Indexing
@@ -81,7 +88,7 @@ export class SkillIndex {
 
   /** Adds a skill or replaces the indexed copy of it. */
   upsert(doc: SkillDocument): void {
-    const entry = { ...doc, id: doc.name, keywordText: doc.keywords.join(' ') };
+    const entry = { ...doc, id: doc.name, keywordText: doc.keywords.join(' '), tagText: (doc.tags ?? doc.keywords).join(' ') };
     if (this.search_.has(doc.name)) this.search_.replace(entry);
     else this.search_.add(entry);
   }
@@ -128,7 +135,7 @@ export class SkillIndex {
    */
   relevant(query: string, limit = 8): SkillHit[] {
     if (query.trim() === '') return [];
-    const results = this.search_.search(query, { fields: HEAD_FIELDS, fuzzy: false, prefix: (term) => term.length > 3, processTerm: relevanceTerm });
+    const results = this.search_.search(query, { fields: RELEVANCE_FIELDS, boost: { ...BOOST, tagText: BOOST.keywords }, fuzzy: false, prefix: (term) => term.length > 3, processTerm: relevanceTerm });
     return results
       .filter((r) => r.score >= MIN_RELEVANCE)
       .slice(0, limit)

@@ -29,6 +29,7 @@ const FILES: Record<string, string> = {
   'public/pyodide/python_stdlib.zip': 'zip',
   'public/tfjs/tfjs-backend-wasm.wasm': 'tfjs',
   'public/wllama/wllama.wasm': 'wllama',
+  'public/quickjs/emscripten-module.wasm': 'quickjs',
   'public/icons/icon-192.png': 'png',
   'public/other/not-needed.txt': 'x',
 };
@@ -86,6 +87,7 @@ describe('scripts/build-sw.mjs', () => {
       '/manifest.webmanifest',
       '/pyodide/pyodide.asm.wasm',
       '/pyodide/python_stdlib.zip',
+      '/quickjs/emscripten-module.wasm',
       '/tfjs/tfjs-backend-wasm.wasm',
       '/wllama/wllama.wasm',
       '/workers/kernel.js',
