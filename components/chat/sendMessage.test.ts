@@ -1,8 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Pid, WeftError } from '@/lib/core';
 import type { KernelEvent } from '@/lib/kernel/protocol';
 import { livePhase } from './LiveTurnView';
-import { type ChatClient, sendMessage, stopMessage } from './sendMessage';
+import { type ChatClient, LIVE_TEXT_BATCH_CHARS, sendMessage, stopMessage } from './sendMessage';
 import { useChatStore } from './useChatStore';
 
 type Listener = (event: KernelEvent) => void;
@@ -99,6 +99,30 @@ describe('sendMessage', () => {
     expect(livePhase(useChatStore.getState().live!)).toMatchObject({ kind: 'stopped', text: 'Stopped.' });
     k.finish({ chatId: 'c-1', pid: 7, status: 'cancelled', usage, turn: 2 });
     await done;
+  });
+
+  it('shows a long answer in batches, so the page stays free, and never loses or reorders a delta', async () => {
+    vi.useFakeTimers();
+    try {
+      const k = fakeClient();
+      const done = sendMessage(k.client, 'c-1', 'write a lot');
+      const tag = useChatStore.getState().live!.tag;
+      const text = () => useChatStore.getState().live!.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+      k.emit(tag, { type: 'turn.start' });
+      k.emit(tag, { type: 'turn.text', text: 'x'.repeat(LIVE_TEXT_BATCH_CHARS) });
+      k.emit(tag, { type: 'turn.text', text: 'a' });
+      k.emit(tag, { type: 'turn.text', text: 'b' });
+      expect(text()).toBe('x'.repeat(LIVE_TEXT_BATCH_CHARS) + 'a'); // 'b' waits for the next batch
+      vi.advanceTimersByTime(100);
+      expect(text().endsWith('ab')).toBe(true);
+      k.emit(tag, { type: 'turn.text', text: 'c' });
+      k.emit(tag, { type: 'turn.end', status: 'cancelled', usage });
+      expect(text().endsWith('abc')).toBe(true); // the end comes after every word
+      k.finish({ chatId: 'c-1', pid: 7, status: 'cancelled', usage, turn: 1 });
+      await done;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says what the turn waits on: the model loading, then the prompt read n of m tokens, until text comes', async () => {

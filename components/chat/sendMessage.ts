@@ -13,6 +13,10 @@ export type ChatClient = Pick<KernelClient, 'call' | 'on'>;
 
 let sends = 0;
 
+/** Past this many characters of live text, deltas are batched (see `sendMessage`). */
+export const LIVE_TEXT_BATCH_CHARS = 2_000;
+const LIVE_TEXT_BATCH_MS = 100;
+
 /** The kernel's limit on one message (chat.send refuses longer text). */
 export const MAX_MESSAGE_CHARS = 200_000;
 
@@ -39,9 +43,29 @@ export async function sendMessage(client: ChatClient, chatId: string | null, tex
   store.setDraft('');
   const update = (change: (live: LiveTurn) => LiveTurn) => useChatStore.getState().updateLive(tag, change);
 
+  // A long answer re-renders its whole Markdown on every delta: past LIVE_TEXT_BATCH_CHARS the
+  // deltas are shown together every LIVE_TEXT_BATCH_MS, so the page stays free for a click on Stop.
+  let held = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (!held) return;
+    const text = held;
+    held = '';
+    update((live) => apply(live, { type: 'turn.text', text }));
+  };
+  const liveChars = () => useChatStore.getState().live?.parts.reduce((n, p) => n + (p.kind === 'text' ? p.text.length : 0), 0) ?? 0;
+
   const off = client.on((event: KernelEvent) => {
     if (event.type !== 'chat.event' || event.tag !== tag) return;
     const first = useChatStore.getState().live?.pid === null;
+    if (event.event.type === 'turn.text' && !first && liveChars() + held.length > LIVE_TEXT_BATCH_CHARS) {
+      held += event.event.text;
+      timer ??= setTimeout(flush, LIVE_TEXT_BATCH_MS);
+      return;
+    }
+    flush();
     update((live) => apply({ ...live, chatId: event.chatId, pid: event.pid }, event.event));
     if (first && useChatStore.getState().activeId !== event.chatId) useChatStore.getState().open(event.chatId);
     // Stop was pressed before the process was known.
@@ -50,6 +74,7 @@ export async function sendMessage(client: ChatClient, chatId: string | null, tex
 
   try {
     const result = await client.call({ op: 'chat.send', ...(chatId === null ? {} : { chatId }), text, tag });
+    flush();
     update((live) => ({ ...live, chatId: result.chatId, pid: result.pid, ended: { status: result.status, usage: result.usage, turn: result.turn } }));
     if (useChatStore.getState().activeId !== result.chatId) useChatStore.getState().open(result.chatId);
   } catch (thrown) {
@@ -58,6 +83,7 @@ export async function sendMessage(client: ChatClient, chatId: string | null, tex
     if (!now.draft) now.setDraft(text);
     now.setSendError(WeftError.from(thrown).toJSON());
   } finally {
+    flush();
     off();
   }
 }
